@@ -1,0 +1,362 @@
+//! `config.json`: the publisher's runtime settings, decoded by hand so that every mistake is
+//! reported with the key it concerns and what was expected there.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub site: Site,
+    pub source: Source,
+    pub menu: Vec<Link>,
+    pub footer: Footer,
+    pub home: Home,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Site {
+    pub name: String,
+    pub tagline: String,
+    /// Logo image URL; the name is shown as text when absent.
+    pub logo: Option<String>,
+    pub copyright: String,
+}
+
+/// Where the content comes from, with each kind's own settings.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Broadsheet's own schema as static files (docs/static-schema.md).
+    Static { url: String, comments_url: Option<String> },
+    /// The WordPress REST API; `pretty_permalinks: false` uses the `?rest_route=` form.
+    WordPress { url: String, pretty_permalinks: bool },
+    /// The Ghost Content API with its public content key.
+    Ghost { url: String, key: String },
+    /// A JSON Feed 1.1 document.
+    JsonFeed { url: String },
+}
+
+impl Source {
+    pub fn url(&self) -> &str {
+        match self {
+            Source::Static { url, .. }
+            | Source::WordPress { url, .. }
+            | Source::Ghost { url, .. }
+            | Source::JsonFeed { url } => url,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Footer {
+    pub links: Vec<Link>,
+    pub social: Vec<Link>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Home {
+    /// Category slugs that get a section of their own on the homepage, in order.
+    pub sections: Vec<String>,
+}
+
+/// What is wrong with `config.json`, naming the key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// Dotted path of the key, e.g. `source.url`; empty for the file as a whole.
+    pub key: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}", self.problem)
+        } else {
+            write!(f, "`{}`: {}", self.key, self.problem)
+        }
+    }
+}
+
+const SOURCE_KINDS: &str = "one of \"static\", \"wordpress\", \"ghost\", \"jsonfeed\"";
+
+impl Config {
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| ConfigError {
+            key: String::new(),
+            problem: format!("the file is not valid JSON ({e})"),
+        })?;
+        let root = Obj::root(&value)?;
+        root.only(&["site", "source", "menu", "footer", "home"])?;
+
+        let site = root.object("site")?;
+        site.only(&["name", "tagline", "logo", "copyright"])?;
+        let name = site.string("name")?;
+        let site = Site {
+            copyright: site.optional_string("copyright")?.unwrap_or_else(|| format!("© {name}")),
+            tagline: site.optional_string("tagline")?.unwrap_or_default(),
+            logo: site.optional_string("logo")?,
+            name,
+        };
+
+        let source = root.object("source")?;
+        let kind = source.string("kind")?;
+        let url = source.url("url")?;
+        let source = match kind.as_str() {
+            "static" => {
+                source.only(&["kind", "url", "comments_url"])?;
+                Source::Static { url, comments_url: source.optional_url("comments_url")? }
+            }
+            "wordpress" => {
+                source.only(&["kind", "url", "pretty_permalinks"])?;
+                Source::WordPress { url, pretty_permalinks: source.optional_bool("pretty_permalinks")?.unwrap_or(true) }
+            }
+            "ghost" => {
+                source.only(&["kind", "url", "key"])?;
+                Source::Ghost { url, key: source.string("key")? }
+            }
+            "jsonfeed" => {
+                source.only(&["kind", "url"])?;
+                Source::JsonFeed { url }
+            }
+            other => return Err(source.error("kind", format!("expected {SOURCE_KINDS}, found \"{other}\""))),
+        };
+
+        let footer = match root.optional_object("footer")? {
+            Some(footer) => {
+                footer.only(&["links", "social"])?;
+                Footer { links: footer.links("links")?, social: footer.links("social")? }
+            }
+            None => Footer::default(),
+        };
+        let home = match root.optional_object("home")? {
+            Some(home) => {
+                home.only(&["sections"])?;
+                Home { sections: home.strings("sections")? }
+            }
+            None => Home { sections: Vec::new() },
+        };
+        Ok(Config { site, source, menu: root.links("menu")?, footer, home })
+    }
+}
+
+/// A JSON object and the path that led to it.
+struct Obj<'a> {
+    path: String,
+    map: &'a Map<String, Value>,
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl<'a> Obj<'a> {
+    fn root(value: &'a Value) -> Result<Obj<'a>, ConfigError> {
+        match value {
+            Value::Object(map) => Ok(Obj { path: String::new(), map }),
+            other => Err(ConfigError { key: String::new(), problem: format!("expected an object, found {}", describe(other)) }),
+        }
+    }
+
+    fn key(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+    }
+
+    fn error(&self, key: &str, problem: String) -> ConfigError {
+        ConfigError { key: self.key(key), problem }
+    }
+
+    fn wrong_type(&self, key: &str, expected: &str, found: &Value) -> ConfigError {
+        self.error(key, format!("expected {expected}, found {}", describe(found)))
+    }
+
+    /// Rejects keys this object does not know, so that a typo does not pass silently.
+    fn only(&self, known: &[&str]) -> Result<(), ConfigError> {
+        match self.map.keys().find(|k| !known.contains(&k.as_str())) {
+            Some(unknown) => Err(self.error(unknown, format!("unknown key; expected one of {}", known.join(", ")))),
+            None => Ok(()),
+        }
+    }
+
+    fn present(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn object(&self, key: &str) -> Result<Obj<'a>, ConfigError> {
+        self.optional_object(key)?.ok_or_else(|| self.error(key, "is missing; expected an object".into()))
+    }
+
+    fn optional_object(&self, key: &str) -> Result<Option<Obj<'a>>, ConfigError> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Obj { path: self.key(key), map })),
+            Some(other) => Err(self.wrong_type(key, "an object", other)),
+        }
+    }
+
+    fn string(&self, key: &str) -> Result<String, ConfigError> {
+        self.optional_string(key)?.ok_or_else(|| self.error(key, "is missing; expected a text".into()))
+    }
+
+    fn optional_string(&self, key: &str) -> Result<Option<String>, ConfigError> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Err(self.error(key, "is empty; expected a text".into())),
+            Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+            Some(other) => Err(self.wrong_type(key, "a text", other)),
+        }
+    }
+
+    fn optional_bool(&self, key: &str) -> Result<Option<bool>, ConfigError> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(self.wrong_type(key, "true or false", other)),
+        }
+    }
+
+    fn url(&self, key: &str) -> Result<String, ConfigError> {
+        self.optional_url(key)?.ok_or_else(|| self.error(key, "is missing; expected the address of the content API".into()))
+    }
+
+    /// An `http(s)://` address or a path on this site starting with `/`, kept with a trailing slash.
+    fn optional_url(&self, key: &str) -> Result<Option<String>, ConfigError> {
+        let Some(url) = self.optional_string(key)? else { return Ok(None) };
+        let absolute = ["http://", "https://"].iter().any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p));
+        if !absolute && !(url.starts_with('/') && !url.starts_with("//")) {
+            return Err(self.error(key, format!("expected an address starting with https://, http:// or /, found \"{url}\"")));
+        }
+        if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(self.error(key, format!("expected an address without spaces, found \"{url}\"")));
+        }
+        Ok(Some(if url.ends_with('/') { url } else { url + "/" }))
+    }
+
+    fn list(&self, key: &str) -> Result<&'a [Value], ConfigError> {
+        match self.present(key) {
+            None => Ok(&[]),
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(self.wrong_type(key, "a list", other)),
+        }
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>, ConfigError> {
+        let items = self.list(key)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+                other => Err(self.wrong_type(&format!("{key}[{i}]"), "a non-empty text", other)),
+            })
+            .collect()
+    }
+
+    fn links(&self, key: &str) -> Result<Vec<Link>, ConfigError> {
+        let items = self.list(key)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let entry = format!("{key}[{i}]");
+                let Value::Object(map) = item else {
+                    return Err(self.wrong_type(&entry, "an object with \"label\" and \"href\"", item));
+                };
+                let link = Obj { path: self.key(&entry), map };
+                link.only(&["label", "href"])?;
+                Ok(Link { label: link.string("label")?, href: link.string("href")? })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"site": {"name": "Daily"}, "source": {"kind": "static", "url": "/content"}}"#;
+
+    fn error_of(text: &str) -> String {
+        Config::parse(text).expect_err("config should be refused").to_string()
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config = Config::parse(MINIMAL).expect("valid");
+        assert_eq!(config.site.name, "Daily");
+        assert_eq!(config.site.copyright, "© Daily");
+        assert_eq!(config.source, Source::Static { url: "/content/".into(), comments_url: None });
+        assert!(config.menu.is_empty());
+        assert!(config.home.sections.is_empty());
+    }
+
+    #[test]
+    fn the_shipped_config_is_valid() {
+        let text = include_str!("../../public/config.json");
+        let config = Config::parse(text).expect("public/config.json must be valid");
+        assert!(matches!(config.source, Source::Static { .. }));
+        assert!(!config.menu.is_empty());
+    }
+
+    #[test]
+    fn every_source_kind_decodes_its_own_keys() {
+        let wp = r#"{"site":{"name":"A"},"source":{"kind":"wordpress","url":"https://wp.example","pretty_permalinks":false}}"#;
+        assert_eq!(Config::parse(wp).unwrap().source, Source::WordPress { url: "https://wp.example/".into(), pretty_permalinks: false });
+        let ghost = r#"{"site":{"name":"A"},"source":{"kind":"ghost","url":"https://g.example/","key":"abc"}}"#;
+        assert_eq!(Config::parse(ghost).unwrap().source, Source::Ghost { url: "https://g.example/".into(), key: "abc".into() });
+        let feed = r#"{"site":{"name":"A"},"source":{"kind":"jsonfeed","url":"https://f.example/feed.json"}}"#;
+        assert_eq!(Config::parse(feed).unwrap().source, Source::JsonFeed { url: "https://f.example/feed.json/".into() });
+    }
+
+    #[test]
+    fn errors_name_the_key_and_what_was_expected() {
+        assert!(error_of("{not json").starts_with("the file is not valid JSON"));
+        assert_eq!(error_of("[]"), "expected an object, found a list");
+        assert_eq!(error_of(r#"{"source":{"kind":"static","url":"/c"}}"#), "`site`: is missing; expected an object");
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"source":{"kind":"drupal","url":"/c"}}"#),
+            "`source.kind`: expected one of \"static\", \"wordpress\", \"ghost\", \"jsonfeed\", found \"drupal\""
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"source":{"kind":"static"}}"#),
+            "`source.url`: is missing; expected the address of the content API"
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"source":{"kind":"static","url":"ftp://x"}}"#),
+            "`source.url`: expected an address starting with https://, http:// or /, found \"ftp://x\""
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"source":{"kind":"ghost","url":"https://g.example"}}"#),
+            "`source.key`: is missing; expected a text"
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":7},"source":{"kind":"static","url":"/c"}}"#),
+            "`site.name`: expected a text, found a number"
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c"},"menu":[{"label":"Home"}]}"#),
+            "`menu[0].href`: is missing; expected a text"
+        );
+        assert_eq!(
+            error_of(r#"{"site":{"name":"A"},"sorce":{}}"#),
+            "`sorce`: unknown key; expected one of site, source, menu, footer, home"
+        );
+    }
+
+    #[test]
+    fn protocol_relative_and_spaced_urls_are_refused() {
+        assert!(error_of(r#"{"site":{"name":"A"},"source":{"kind":"static","url":"//evil.example/"}}"#).starts_with("`source.url`"));
+        assert!(error_of(r#"{"site":{"name":"A"},"source":{"kind":"static","url":"https://a b/"}}"#).starts_with("`source.url`"));
+    }
+}

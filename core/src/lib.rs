@@ -1,0 +1,13 @@
+//! Broadsheet's core: everything that is not the browser. The article model, `config.json`, the
+//! app's routes, the backend adapters, search and reading time, all unit-tested natively.
+
+pub mod config;
+pub mod error;
+pub mod model;
+pub mod reading_time;
+pub mod routes;
+pub mod sanitize_policy;
+pub mod search;
+pub mod static_index;
+pub mod sources;
+pub mod time;

@@ -1,0 +1,104 @@
+//! The app's URLs, a public contract: readers share these links. Building them lives here so that
+//! every link in the app is spelled one way.
+
+use std::fmt::Write;
+
+/// A list of stories that has its own page.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ListKey {
+    Latest,
+    Category(String),
+    Tag(String),
+    Author(String),
+}
+
+impl ListKey {
+    /// The list's address, `?page=N` only past the first page.
+    pub fn path(&self, page: u32) -> String {
+        let base = match self {
+            ListKey::Latest => "/latest".to_string(),
+            ListKey::Category(slug) => format!("/category/{}", encode(slug)),
+            ListKey::Tag(slug) => format!("/tag/{}", encode(slug)),
+            ListKey::Author(slug) => format!("/author/{}", encode(slug)),
+        };
+        with_page(base, page)
+    }
+}
+
+pub fn article_path(slug: &str) -> String {
+    format!("/article/{}", encode(slug))
+}
+
+pub fn search_path(query: &str, page: u32) -> String {
+    with_page(format!("/search?q={}", encode(query.trim())), page).replacen("?page=", "&page=", 1)
+}
+
+fn with_page(base: String, page: u32) -> String {
+    if page > 1 { format!("{base}?page={page}") } else { base }
+}
+
+/// The page number from a `?page=` value: anything that is not a whole number from 1 up is page 1.
+pub fn page_number(value: Option<&str>) -> u32 {
+    value.and_then(|v| v.trim().parse::<u32>().ok()).filter(|&n| n >= 1).unwrap_or(1)
+}
+
+/// Whether a slug from a URL can name content: no path separators or dot segments, so it can never
+/// reach another file or endpoint when put into a backend URL.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 200
+        && slug != "."
+        && slug != ".."
+        && !slug.chars().any(|c| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control())
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_list_paths_with_page_only_past_the_first() {
+        assert_eq!(ListKey::Latest.path(1), "/latest");
+        assert_eq!(ListKey::Latest.path(3), "/latest?page=3");
+        assert_eq!(ListKey::Category("politics".into()).path(2), "/category/politics?page=2");
+        assert_eq!(ListKey::Tag("état civil".into()).path(1), "/tag/%C3%A9tat%20civil");
+        assert_eq!(ListKey::Author("jo-ann".into()).path(1), "/author/jo-ann");
+    }
+
+    #[test]
+    fn builds_article_and_search_paths() {
+        assert_eq!(article_path("a-b"), "/article/a-b");
+        assert_eq!(search_path(" tax & spend ", 1), "/search?q=tax%20%26%20spend");
+        assert_eq!(search_path("border", 2), "/search?q=border&page=2");
+    }
+
+    #[test]
+    fn page_numbers_fall_back_to_one() {
+        assert_eq!(page_number(Some("4")), 4);
+        for bad in [None, Some(""), Some("0"), Some("-2"), Some("two"), Some("99999999999")] {
+            assert_eq!(page_number(bad), 1, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_cannot_escape_their_folder() {
+        assert!(is_valid_slug("mexico-declines-offer"));
+        assert!(is_valid_slug("über-alles"));
+        for bad in ["", ".", "..", "../config", "a/b", "a\\b", "a?b", "a#b", "a%2Fb", "a b", &"x".repeat(201)] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Builds the generated files of the static schema (list pages, tags, search index) from the
+//! authored ones, and checks the authored ones against each other: the schema's validator.
+
+use crate::model::{Article, Author, Category, Comment, CommentStatus, Teaser};
+use crate::reading_time::reading_minutes;
+use crate::routes::{is_valid_slug, ListKey};
+use crate::search::{paginate, SearchEntry, SearchIndex};
+use crate::sources::static_json::{list_folder, PAGE_SIZE};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The authored files, decoded.
+pub struct Authored {
+    /// `(file stem, article)`.
+    pub articles: Vec<(String, Article)>,
+    pub authors: Vec<Author>,
+    pub categories: Vec<Category>,
+    /// `(file stem, comments)`.
+    pub comments: Vec<(String, Vec<Comment>)>,
+}
+
+/// Relative path → file content, for every generated file.
+pub type Generated = BTreeMap<String, String>;
+
+/// Checks the authored content and builds the generated files, or lists every problem found.
+/// `file_exists` answers whether a site path such as `/content/images/x.svg` is a file.
+pub fn build(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Result<Generated, Vec<String>> {
+    let problems = check(authored, file_exists);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut teasers: Vec<Teaser> = authored
+        .articles
+        .iter()
+        .map(|(_, article)| Teaser { reading_minutes: reading_minutes(&article.body.0), ..article.teaser.clone() })
+        .collect();
+    teasers.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+
+    let mut lists: BTreeMap<String, Vec<Teaser>> = BTreeMap::new();
+    lists.insert(list_folder(&ListKey::Latest), teasers.clone());
+    let mut tag_counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for teaser in &teasers {
+        let mut keys: Vec<ListKey> = teaser.categories.iter().map(|c| ListKey::Category(c.slug.clone())).collect();
+        // A story in a child category also lists under the parent.
+        for category in &teaser.categories {
+            if let Some(parent) = authored.categories.iter().find(|c| c.slug == category.slug).and_then(|c| c.parent.clone()) {
+                keys.push(ListKey::Category(parent));
+            }
+        }
+        keys.extend(teaser.tags.iter().map(|t| ListKey::Tag(t.slug.clone())));
+        keys.extend(teaser.authors.iter().map(|a| ListKey::Author(a.slug.clone())));
+        for key in keys {
+            let list = lists.entry(list_folder(&key)).or_default();
+            if !list.iter().any(|t| t.slug == teaser.slug) {
+                list.push(teaser.clone());
+            }
+        }
+        for tag in &teaser.tags {
+            tag_counts.entry(tag.slug.clone()).or_insert_with(|| (tag.name.clone(), 0)).1 += 1;
+        }
+    }
+
+    let mut files = Generated::new();
+    for (folder, items) in lists {
+        let pages = items.len().div_ceil(PAGE_SIZE).max(1);
+        for number in 1..=pages {
+            files.insert(format!("lists/{folder}/{number}.json"), to_json(&paginate(items.clone(), number as u32, PAGE_SIZE)));
+        }
+    }
+
+    #[derive(Serialize)]
+    struct TagCount<'a> {
+        slug: &'a str,
+        name: &'a str,
+        count: usize,
+    }
+    #[derive(Serialize)]
+    struct TagsFile<'a> {
+        tags: Vec<TagCount<'a>>,
+    }
+    let tags = tag_counts.iter().map(|(slug, (name, count))| TagCount { slug, name, count: *count }).collect();
+    files.insert("tags.json".into(), to_json(&TagsFile { tags }));
+
+    let entries = teasers
+        .iter()
+        .map(|t| SearchEntry {
+            slug: t.slug.clone(),
+            title: t.title.clone(),
+            excerpt: t.excerpt.clone(),
+            published: t.published,
+            category: t.primary_category().map(|c| c.name.clone()).unwrap_or_default(),
+        })
+        .collect();
+    files.insert("search.json".into(), to_json(&SearchIndex { entries }));
+    Ok(files)
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serializing these plain structs cannot fail: no maps with non-string keys, no custom errors.
+    serde_json::to_string(value).unwrap_or_default() + "\n"
+}
+
+fn check(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let author_slugs: HashMap<&str, &str> = authored.authors.iter().map(|a| (a.slug.as_str(), a.name.as_str())).collect();
+    let category_slugs: HashMap<&str, &str> = authored.categories.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect();
+    let article_slugs: HashSet<&str> = authored.articles.iter().map(|(_, a)| a.teaser.slug.as_str()).collect();
+    let comments: HashMap<&str, &Vec<Comment>> = authored.comments.iter().map(|(s, c)| (s.as_str(), c)).collect();
+
+    for category in &authored.categories {
+        if let Some(parent) = &category.parent {
+            if !category_slugs.contains_key(parent.as_str()) {
+                problems.push(format!("categories.json: `{}` names unknown parent `{parent}`", category.slug));
+            }
+        }
+    }
+    let mut seen_ids = HashSet::new();
+    for (stem, article) in &authored.articles {
+        let t = &article.teaser;
+        let mut problem = |text: String| problems.push(format!("articles/{stem}.json: {text}"));
+        if t.slug != *stem || !is_valid_slug(&t.slug) {
+            problem(format!("slug `{}` must be a valid slug equal to the file name", t.slug));
+        }
+        if !seen_ids.insert(t.id.as_str()) {
+            problem(format!("id `{}` is used twice", t.id));
+        }
+        if t.title.trim().is_empty() || t.excerpt.trim().is_empty() {
+            problem("title and excerpt must not be empty".into());
+        }
+        if t.authors.is_empty() || t.categories.is_empty() {
+            problem("needs at least one author and one category".into());
+        }
+        for (kind, terms, known) in [("author", t.authors.iter().map(|a| (&a.slug, &a.name)).collect::<Vec<_>>(), &author_slugs),
+            ("category", t.categories.iter().map(|c| (&c.slug, &c.name)).collect(), &category_slugs)]
+        {
+            for (slug, name) in terms {
+                match known.get(slug.as_str()) {
+                    None => problem(format!("unknown {kind} `{slug}`")),
+                    Some(known_name) if known_name != name => problem(format!("{kind} `{slug}` is named `{name}`, not `{known_name}`")),
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(modified) = t.modified {
+            if modified < t.published {
+                problem("modified is before published".into());
+            }
+        }
+        for tag in &t.tags {
+            if !is_valid_slug(&tag.slug) {
+                problem(format!("tag slug `{}` is not a valid slug", tag.slug));
+            }
+        }
+        for link in attribute_values(&article.body.0, "href") {
+            if let Some(slug) = link.strip_prefix("/article/") {
+                if !article_slugs.contains(slug) {
+                    problem(format!("links to missing article `{slug}`"));
+                }
+            }
+        }
+        let hero = t.hero.iter().map(|h| h.src.clone());
+        for src in hero.chain(attribute_values(&article.body.0, "src")) {
+            if src.starts_with('/') && !file_exists(&src) {
+                problem(format!("image `{src}` does not exist"));
+            }
+        }
+        let approved = comments.get(stem.as_str()).map_or(0, |c| c.iter().filter(|c| c.status == CommentStatus::Approved).count());
+        if t.comments.count as usize != approved {
+            problem(format!("comments.count is {} but comments/{stem}.json has {approved} approved comments", t.comments.count));
+        }
+    }
+    for (stem, list) in &authored.comments {
+        if !article_slugs.contains(stem.as_str()) {
+            problems.push(format!("comments/{stem}.json: no article has that slug"));
+        }
+        let mut earlier = HashSet::new();
+        for comment in list.iter() {
+            if let Some(parent) = &comment.parent {
+                if !earlier.contains(parent.as_str()) {
+                    problems.push(format!("comments/{stem}.json: comment `{}` replies to `{parent}`, which does not come before it", comment.id));
+                }
+            }
+            if !earlier.insert(comment.id.as_str()) {
+                problems.push(format!("comments/{stem}.json: id `{}` is used twice", comment.id));
+            }
+        }
+    }
+    problems
+}
+
+/// Values of `name="…"` attributes in trusted-enough authored HTML (a check, not a parser).
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect()
+}

@@ -2,7 +2,7 @@
 
 use super::decode_json;
 use crate::error::LoadError;
-use crate::model::{Article, Author, Category, Comment, Page, Teaser};
+use crate::model::{Article, Author, Category, Comment, Page, Teaser, Term};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::search::SearchIndex;
@@ -36,6 +36,10 @@ impl StaticUrls<'_> {
 
     pub fn authors(&self) -> String {
         format!("{}authors.json", self.base)
+    }
+
+    pub fn tags(&self) -> String {
+        format!("{}tags.json", self.base)
     }
 
     pub fn search_index(&self) -> String {
@@ -89,6 +93,16 @@ struct AuthorsFile {
 
 pub fn decode_authors(body: &str) -> Result<Vec<Author>, LoadError> {
     decode_json::<AuthorsFile>(body).map(|f| f.authors)
+}
+
+#[derive(Deserialize)]
+struct TagsFile {
+    tags: Vec<Term>,
+}
+
+/// Tags with the number of stories each (`tags.json`).
+pub fn decode_tags(body: &str) -> Result<Vec<Term>, LoadError> {
+    decode_json::<TagsFile>(body).map(|f| f.tags)
 }
 
 pub fn decode_search_index(body: &str) -> Result<SearchIndex, LoadError> {

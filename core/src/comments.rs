@@ -1,0 +1,125 @@
+//! Threading comments from their `parent` links.
+
+use crate::model::Comment;
+use std::collections::HashMap;
+
+/// A comment in display order, with its indentation level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreadedComment {
+    pub comment: Comment,
+    /// 0 for a top-level comment; replies deeper than the limit stay at the limit, under their
+    /// ancestor.
+    pub depth: usize,
+}
+
+/// Which comments come first among siblings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    OldestFirst,
+    NewestFirst,
+}
+
+/// Orders comments as a thread: each followed by its replies (always oldest first, so a
+/// conversation reads in order), top-level ones in `order`. A reply whose parent is missing is
+/// shown as top-level rather than lost. Cycles cannot occur: each comment is placed once.
+pub fn thread(comments: Vec<Comment>, max_depth: usize, order: Order) -> Vec<ThreadedComment> {
+    let ids: HashMap<&str, usize> = comments.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut roots = Vec::new();
+    for (i, comment) in comments.iter().enumerate() {
+        match comment.parent.as_deref().and_then(|p| ids.get(p)).filter(|&&p| p != i) {
+            Some(&parent) => children.entry(parent).or_default().push(i),
+            None => roots.push(i),
+        }
+    }
+    let by_date = |list: &mut Vec<usize>| list.sort_by_key(|&i| (comments[i].date, i));
+    by_date(&mut roots);
+    if order == Order::NewestFirst {
+        roots.reverse();
+    }
+    children.values_mut().for_each(by_date);
+
+    let mut placed = vec![false; comments.len()];
+    let mut order_out = Vec::with_capacity(comments.len());
+    // Depth-first with an explicit stack: a hostile 100,000-deep chain cannot overflow.
+    let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&i| (i, 0)).collect();
+    while let Some((i, depth)) = stack.pop() {
+        if std::mem::replace(&mut placed[i], true) {
+            continue;
+        }
+        order_out.push((i, depth.min(max_depth)));
+        if let Some(replies) = children.get(&i) {
+            stack.extend(replies.iter().rev().map(|&r| (r, depth + 1)));
+        }
+    }
+    // Comments only reachable through a cycle have no root: show them at the top level.
+    order_out.extend((0..comments.len()).filter(|&i| !placed[i]).map(|i| (i, 0)));
+
+    let mut slots: Vec<Option<Comment>> = comments.into_iter().map(Some).collect();
+    order_out.into_iter().filter_map(|(i, depth)| slots[i].take().map(|comment| ThreadedComment { comment, depth })).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CommentAuthor, CommentStatus, UntrustedHtml};
+    use crate::time::Timestamp;
+
+    fn comment(id: &str, parent: Option<&str>, date: i64) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: CommentAuthor { name: id.into(), url: None, avatar: None },
+            date: Timestamp(date),
+            html: UntrustedHtml::default(),
+            status: CommentStatus::Approved,
+        }
+    }
+
+    fn shape(threaded: &[ThreadedComment]) -> Vec<(&str, usize)> {
+        threaded.iter().map(|t| (t.comment.id.as_str(), t.depth)).collect()
+    }
+
+    #[test]
+    fn nests_replies_under_parents_in_date_order() {
+        let comments = vec![
+            comment("a", None, 1),
+            comment("b", None, 2),
+            comment("a2", Some("a"), 5),
+            comment("a1", Some("a"), 3),
+            comment("a1x", Some("a1"), 4),
+        ];
+        let oldest = thread(comments.clone(), 5, Order::OldestFirst);
+        assert_eq!(shape(&oldest), [("a", 0), ("a1", 1), ("a1x", 2), ("a2", 1), ("b", 0)]);
+        let newest = thread(comments, 5, Order::NewestFirst);
+        assert_eq!(shape(&newest), [("b", 0), ("a", 0), ("a1", 1), ("a1x", 2), ("a2", 1)]);
+    }
+
+    #[test]
+    fn flattens_beyond_the_depth_limit() {
+        let comments = vec![comment("1", None, 1), comment("2", Some("1"), 2), comment("3", Some("2"), 3), comment("4", Some("3"), 4)];
+        assert_eq!(shape(&thread(comments, 2, Order::OldestFirst)), [("1", 0), ("2", 1), ("3", 2), ("4", 2)]);
+    }
+
+    #[test]
+    fn orphans_and_cycles_are_shown_not_lost() {
+        let comments = vec![
+            comment("orphan", Some("deleted"), 1),
+            comment("self", Some("self"), 2),
+            comment("x", Some("y"), 3),
+            comment("y", Some("x"), 4),
+        ];
+        let threaded = thread(comments, 5, Order::OldestFirst);
+        assert_eq!(threaded.len(), 4);
+        assert_eq!(shape(&threaded)[..2], [("orphan", 0), ("self", 0)]);
+    }
+
+    #[test]
+    fn a_very_deep_chain_does_not_overflow() {
+        let mut comments = vec![comment("0", None, 0)];
+        comments.extend((1..50_000).map(|i| comment(&i.to_string(), Some(&(i - 1).to_string()), i)));
+        let threaded = thread(comments, 4, Order::OldestFirst);
+        assert_eq!(threaded.len(), 50_000);
+        assert_eq!(threaded.last().map(|t| t.depth), Some(4));
+    }
+}

@@ -1,0 +1,8 @@
+//! Getting content: HTTP in the browser, and the configured backend on top of it.
+
+mod backend;
+mod config_loader;
+mod http;
+
+pub use backend::{Backend, ListHeading};
+pub use config_loader::{load_config, ConfigProblem};

@@ -1,0 +1,56 @@
+//! The app shell: reads `config.json`, then serves every route inside the site chrome.
+
+use crate::api::{load_config, Backend};
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::pages::archive::{Archive, ListKind};
+use crate::pages::article::ArticlePage;
+use crate::pages::config_error::ConfigError;
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::pages::search::Search;
+use broadsheet_core::config::Config;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use std::sync::Arc;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let config = LocalResource::new(load_config);
+    view! {
+        <Suspense fallback=|| view! { <div class="booting" aria-busy="true"></div> }>
+            {move || config.get().map(|result| match result {
+                Ok(config) => view! { <Site config/> }.into_any(),
+                Err(problem) => view! { <ConfigError problem/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Site(config: Arc<Config>) -> impl IntoView {
+    provide_context(Backend::new(config.source.clone()));
+    let site_name = config.site.name.clone();
+    provide_context(config);
+    view! {
+        <Title formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
+        <Router>
+            <Header/>
+            <main id="content" class="page" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/latest") view=|| view! { <Archive kind=ListKind::Latest/> }/>
+                    <Route path=path!("/article/:slug") view=ArticlePage/>
+                    <Route path=path!("/category/:slug") view=|| view! { <Archive kind=ListKind::Category/> }/>
+                    <Route path=path!("/tag/:slug") view=|| view! { <Archive kind=ListKind::Tag/> }/>
+                    <Route path=path!("/author/:slug") view=|| view! { <Archive kind=ListKind::Author/> }/>
+                    <Route path=path!("/search") view=Search/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

@@ -1,0 +1,52 @@
+//! Small wrappers over browser APIs used across components.
+
+use broadsheet_core::time::Timestamp;
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How much of a date to show.
+#[derive(Clone, Copy)]
+pub enum DateStyle {
+    /// "Nov 2, 2026".
+    Day,
+    /// "November 2, 2026 at 2:05 PM".
+    DayAndTime,
+}
+
+/// A date in the reader's own locale and time zone.
+pub fn format_date(at: Timestamp, style: DateStyle) -> String {
+    let options = Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    };
+    match style {
+        DateStyle::Day => set("dateStyle", "medium"),
+        DateStyle::DayAndTime => {
+            set("dateStyle", "long");
+            set("timeStyle", "short");
+        }
+    }
+    let formatter = Intl::DateTimeFormat::new(&Array::new(), &options);
+    let format: Function = formatter.format();
+    format
+        .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(at.as_millis())))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| at.to_string())
+}
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Runs `f` after `millis`, once.
+pub fn set_timeout(f: impl FnOnce() + 'static, millis: i32) -> Option<i32> {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), millis).ok()
+}
+
+pub fn clear_timeout(handle: i32) {
+    if let Some(w) = window() {
+        w.clear_timeout_with_handle(handle);
+    }
+}

@@ -1,0 +1,35 @@
+//! What a page shows while its content loads or when it could not.
+
+use broadsheet_core::error::LoadError;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Grey placeholder blocks in the shape of a list, so nothing jumps when content arrives.
+#[component]
+pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true" aria-label="Loading">
+            {(0..rows).map(|_| view! { <div class="skeleton-row"><div class="skeleton-image"></div><div class="skeleton-lines"><span></span><span></span><span class="short"></span></div></div> }).collect_view()}
+        </div>
+    }
+}
+
+/// A failed load: a plain message, a retry button when retrying can help, and a way home.
+#[component]
+pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
+    if error == LoadError::NotFound {
+        return view! { <crate::pages::not_found::NotFound/> }.into_any();
+    }
+    let retryable = error.is_retryable();
+    view! {
+        <section class="load-failed" role="alert">
+            <h1>"This page could not be loaded"</h1>
+            <p>{error.to_string()}</p>
+            <p class="actions">
+                {retryable.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button> })}
+                <A href="/" attr:class="button secondary">"Go to the homepage"</A>
+            </p>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,114 @@
+//! A story in a list: card with picture, headline only, or the lead story.
+
+use crate::browser::DateStyle;
+use crate::components::date::DateTime;
+use broadsheet_core::model::{Image, Teaser};
+use broadsheet_core::routes::{article_path, ListKey};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Whether a picture is loaded at once (the first screen) or when it nears the viewport.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    Eager,
+    Lazy,
+}
+
+#[component]
+pub fn Picture(image: Image, loading: Loading, #[prop(into)] sizes: String) -> impl IntoView {
+    let srcset = image.srcset_attr();
+    let (loading, priority) = match loading {
+        Loading::Eager => ("eager", "high"),
+        Loading::Lazy => ("lazy", "auto"),
+    };
+    view! {
+        <img src=image.src alt=image.alt width=image.width height=image.height srcset=srcset
+            sizes=sizes loading=loading fetchpriority=priority decoding="async"/>
+    }
+}
+
+/// The category label that links to its archive.
+#[component]
+pub fn CategoryLabel(teaser: Teaser) -> impl IntoView {
+    teaser.primary_category().cloned().map(|category| {
+        view! { <A href=ListKey::Category(category.slug).path(1) attr:class="category-label">{category.name}</A> }
+    })
+}
+
+/// "By Name · Nov 2, 2026 · 4 min read".
+#[component]
+pub fn TeaserMeta(teaser: Teaser) -> impl IntoView {
+    let authors = teaser.authors.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
+    view! {
+        <p class="teaser-meta">
+            {(!authors.is_empty()).then(|| view! { <span class="byline">"By " {authors}</span> })}
+            <DateTime at=teaser.published style=DateStyle::Day/>
+            {(teaser.reading_minutes > 0).then(|| view! { <span>{teaser.reading_minutes} " min read"</span> })}
+        </p>
+    }
+}
+
+/// A card: picture, label, headline, excerpt, meta.
+#[component]
+pub fn TeaserCard(teaser: Teaser, #[prop(default = Loading::Lazy)] loading: Loading) -> impl IntoView {
+    let href = article_path(&teaser.slug);
+    let title = teaser.title.clone();
+    view! {
+        <article class="teaser-card">
+            {teaser.hero.clone().map(|image| view! {
+                <A href=href.clone() attr:class="teaser-image" attr:tabindex="-1" attr:aria-hidden="true">
+                    <Picture image loading sizes="(min-width: 900px) 300px, 100vw"/>
+                </A>
+            })}
+            <div class="teaser-text">
+                <CategoryLabel teaser=teaser.clone()/>
+                <h3 class="teaser-title"><A href=href>{title}</A></h3>
+                <p class="teaser-excerpt">{teaser.excerpt.clone()}</p>
+                <TeaserMeta teaser/>
+            </div>
+        </article>
+    }
+}
+
+/// The lead story: large picture and headline.
+#[component]
+pub fn LeadStory(teaser: Teaser) -> impl IntoView {
+    let href = article_path(&teaser.slug);
+    let title = teaser.title.clone();
+    let standfirst = teaser.dek.clone().unwrap_or_else(|| teaser.excerpt.clone());
+    view! {
+        <article class="lead-story">
+            {teaser.hero.clone().map(|image| view! {
+                <A href=href.clone() attr:class="lead-image" attr:tabindex="-1" attr:aria-hidden="true">
+                    <Picture image loading=Loading::Eager sizes="(min-width: 900px) 640px, 100vw"/>
+                </A>
+            })}
+            <div class="lead-text">
+                <CategoryLabel teaser=teaser.clone()/>
+                <h2 class="lead-title"><A href=href>{title}</A></h2>
+                <p class="lead-excerpt">{standfirst}</p>
+                <TeaserMeta teaser/>
+            </div>
+        </article>
+    }
+}
+
+/// Headlines only, as in a "Top Stories" column.
+#[component]
+pub fn HeadlineList(teasers: Vec<Teaser>) -> impl IntoView {
+    view! {
+        <ol class="headline-list">
+            {teasers.into_iter().map(|t| view! { <li><A href=article_path(&t.slug)>{t.title}</A></li> }).collect_view()}
+        </ol>
+    }
+}
+
+/// Cards in a grid.
+#[component]
+pub fn TeaserGrid(teasers: Vec<Teaser>) -> impl IntoView {
+    view! {
+        <div class="teaser-grid">
+            {teasers.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per route.
+
+pub mod archive;
+pub mod article;
+pub mod config_error;
+pub mod home;
+pub mod not_found;
+pub mod search;

@@ -1,0 +1,22 @@
+//! The 404 page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text="Page not found"/>
+        <section class="not-found">
+            <h1>"Page not found"</h1>
+            <p>"The page you asked for is not here. It may have moved, or the link may be mistyped."</p>
+            <Form action="/search" attr:role="search" attr:class="search-form wide">
+                <label for="not-found-search">"Search the site"</label>
+                <input id="not-found-search" type="search" name="q"/>
+                <button type="submit">"Search"</button>
+            </Form>
+            <p><A href="/" attr:class="button">"Go to the homepage"</A> " " <A href="/latest" attr:class="button secondary">"Latest news"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+//! Search results, `/search?q=…&page=N`.
+
+use crate::api::Backend;
+use crate::browser::DateStyle;
+use crate::components::date::DateTime;
+use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::pagination::Pagination;
+use broadsheet_core::routes::{article_path, page_number, search_path};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Search() -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default().trim().to_string());
+    let page = Memo::new(move |_| page_number(query_map.read().get("page").as_deref()));
+    let results = LocalResource::new(move || {
+        let (backend, query, page) = (backend.clone(), query.get(), page.get());
+        async move { backend.search(&query, page).await }
+    });
+    view! {
+        <Title text=move || if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) }/>
+        <h1>"Search"</h1>
+        <Form action="/search" attr:role="search" attr:class="search-form wide">
+            <label for="search-page-input" class="visually-hidden">"Search for"</label>
+            <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
+            <button type="submit">"Search"</button>
+        </Form>
+        <Transition fallback=|| view! { <ListSkeleton rows=3/> }>
+            {move || results.get().map(|result| match result {
+                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),
+                Ok(_) if query.get().is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),
+                Ok(found) if found.total == 0 => view! {
+                    <p class="empty" role="status">"No stories match “" {query.get()} "”. Try fewer or different words."</p>
+                }.into_any(),
+                Ok(found) => {
+                    let q = query.get();
+                    let path = Callback::new(move |n| search_path(&q, n));
+                    view! {
+                        <p class="count" role="status">{format!("{} {} for “{}”", found.total, if found.total == 1 { "result" } else { "results" }, query.get())}</p>
+                        <ol class="search-results">
+                            {found.items.into_iter().map(|entry| view! {
+                                <li>
+                                    <span class="category-label">{entry.category}</span>
+                                    <h2><A href=article_path(&entry.slug)>{entry.title}</A></h2>
+                                    <p>{entry.excerpt}</p>
+                                    <DateTime at=entry.published style=DateStyle::Day/>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                        <Pagination current=found.page total=found.total_pages path/>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,84 @@
+//! The one way backend HTML reaches the page. The browser's `DOMParser` parses it into an inert
+//! document (nothing runs, nothing loads), and a walk copies only what the core's policy allows
+//! into fresh nodes of the live document. No string of backend HTML is ever set as markup.
+
+use broadsheet_core::model::UntrustedHtml;
+use broadsheet_core::sanitize_policy::{element_rule, required_attribute, ElementRule, Policy};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+
+const XHTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+/// Deeper nesting is cut off: no story needs it and hostile markup uses it to exhaust the stack.
+const MAX_DEPTH: u32 = 48;
+
+/// Sanitized nodes, ready to insert; `None` only when the browser offers no DOM at all.
+pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragment> {
+    let target = web_sys::window()?.document()?;
+    let parsed = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
+    let fragment = target.create_document_fragment();
+    if let Some(body) = parsed.body() {
+        copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
+    }
+    Some(fragment)
+}
+
+struct Copier<'a> {
+    target: &'a Document,
+    policy: &'a Policy<'a>,
+}
+
+fn copy_children(from: &Node, into: &Node, copier: &Copier, depth: u32) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let mut child = from.first_child();
+    while let Some(node) = child {
+        match node.node_type() {
+            Node::TEXT_NODE => {
+                let text = copier.target.create_text_node(&node.text_content().unwrap_or_default());
+                let _ = into.append_child(&text);
+            }
+            Node::ELEMENT_NODE => {
+                if let Some(element) = node.dyn_ref::<Element>() {
+                    copy_element(element, into, copier, depth);
+                }
+            }
+            // Comments, processing instructions, CDATA: dropped.
+            _ => {}
+        }
+        child = node.next_sibling();
+    }
+}
+
+fn copy_element(element: &Element, into: &Node, copier: &Copier, depth: u32) {
+    // SVG and MathML content (namespace confusion vectors) is dropped whole.
+    if element.namespace_uri().as_deref() != Some(XHTML_NAMESPACE) {
+        return;
+    }
+    match element_rule(&element.local_name()) {
+        ElementRule::Remove => {}
+        ElementRule::Unwrap => copy_children(element, into, copier, depth + 1),
+        ElementRule::Keep(tag) => {
+            let attributes = element.attributes();
+            let kept: Vec<(String, String)> = (0..attributes.length())
+                .filter_map(|i| attributes.item(i))
+                .filter_map(|attr| {
+                    let name = attr.name().to_ascii_lowercase();
+                    copier.policy.attribute(tag, &name, &attr.value()).map(|value| (name, value))
+                })
+                .collect();
+            if required_attribute(tag).is_some_and(|required| !kept.iter().any(|(n, _)| n == required)) {
+                return;
+            }
+            let Ok(copy) = copier.target.create_element(tag) else { return };
+            for (name, value) in &kept {
+                let _ = copy.set_attribute(name, value);
+            }
+            for (name, value) in copier.policy.forced_attributes(tag, &kept) {
+                let _ = copy.set_attribute(name, value);
+            }
+            copy_children(element, &copy, copier, depth + 1);
+            let _ = into.append_child(&copy);
+        }
+    }
+}

@@ -198,3 +198,86 @@ fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AuthorRef, CommentAuthor, CommentInfo, Format, Page, Term, UntrustedHtml};
+    use crate::time::Timestamp;
+
+    fn article(slug: &str, published: i64, category: &str, body: &str) -> (String, Article) {
+        let teaser = Teaser {
+            id: slug.into(),
+            slug: slug.into(),
+            title: format!("Title {slug}"),
+            dek: None,
+            excerpt: "Excerpt".into(),
+            published: Timestamp(published),
+            modified: None,
+            authors: vec![AuthorRef { slug: "ann".into(), name: "Ann".into() }],
+            categories: vec![Term { slug: category.into(), name: category.to_uppercase() }],
+            tags: vec![Term { slug: "tax".into(), name: "Tax".into() }],
+            hero: None,
+            comments: CommentInfo { open: true, count: 0 },
+            format: Format::Standard,
+            featured: false,
+            reading_minutes: 0,
+        };
+        (slug.into(), Article { teaser, body: UntrustedHtml(body.into()), source: None })
+    }
+
+    fn authored(articles: Vec<(String, Article)>) -> Authored {
+        Authored {
+            articles,
+            authors: vec![Author { slug: "ann".into(), name: "Ann".into(), role: None, bio: UntrustedHtml::default(), avatar: None, url: None }],
+            categories: vec![
+                Category { slug: "news".into(), name: "NEWS".into(), parent: None, description: String::new() },
+                Category { slug: "local".into(), name: "LOCAL".into(), parent: Some("news".into()), description: String::new() },
+            ],
+            comments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn builds_paged_lists_newest_first_with_parents_tags_and_search() {
+        let articles = (0..12).map(|i| article(&format!("s{i:02}"), i, if i % 2 == 0 { "news" } else { "local" }, "<p>a b c</p>")).collect();
+        let files = build(&authored(articles), &|_| true).expect("valid content");
+        let page1: Page<Teaser> = serde_json::from_str(&files["lists/latest/1.json"]).unwrap();
+        assert_eq!((page1.page, page1.total_pages, page1.total, page1.items.len()), (1, 2, 12, 10));
+        assert_eq!(page1.items[0].slug, "s11");
+        assert_eq!(page1.items[0].reading_minutes, 1);
+        let news: Page<Teaser> = serde_json::from_str(&files["lists/category/news/1.json"]).unwrap();
+        assert_eq!(news.total, 12, "stories in a child category also list under the parent");
+        assert!(files.contains_key("lists/category/local/1.json") && files.contains_key("lists/tag/tax/2.json"));
+        assert!(files.contains_key("lists/author/ann/1.json"));
+        assert!(files["tags.json"].contains(r#"{"slug":"tax","name":"Tax","count":12}"#));
+        let index: SearchIndex = serde_json::from_str(&files["search.json"]).unwrap();
+        assert_eq!(index.entries.len(), 12);
+    }
+
+    #[test]
+    fn reports_every_broken_reference() {
+        let (_, mut bad) = article("bad", 1, "sports", r#"<p><a href="/article/ghost">x</a><img src="/missing.svg"></p>"#);
+        bad.teaser.authors[0].slug = "nobody".into();
+        bad.teaser.comments.count = 3;
+        let mut content = authored(vec![("wrong-name".into(), bad)]);
+        content.comments.push((
+            "wrong-name".into(),
+            vec![Comment {
+                id: "c1".into(),
+                parent: Some("c0".into()),
+                author: CommentAuthor { name: "X".into(), url: None, avatar: None },
+                date: Timestamp(2),
+                html: UntrustedHtml::default(),
+                status: CommentStatus::Approved,
+            }],
+        ));
+        let problems = build(&content, &|_| false).expect_err("invalid content");
+        let all = problems.join("\n");
+        for expected in ["slug `bad`", "unknown author `nobody`", "unknown category `sports`", "missing article `ghost`",
+            "image `/missing.svg`", "comments.count is 3", "replies to `c0`"]
+        {
+            assert!(all.contains(expected), "missing problem {expected:?} in:\n{all}");
+        }
+    }
+}

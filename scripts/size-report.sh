@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Prints raw, gzip -9 and brotli -q 11 sizes of every file in dist/ (the app first, then the
+# demo content in one line), and fails when the app's wasm + JS exceed the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET=${BROADSHEET_SIZE_BUDGET:-150000}   # bytes, brotli, wasm + JS together
+[[ -f dist/index.html ]] || { echo "size-report: no dist/ (run trunk build --release first)" >&2; exit 2; }
+
+sizes() { printf '%s %s %s' "$(wc -c <"$1")" "$(gzip -9 -c "$1" | wc -c)" "$(brotli -q 11 -c "$1" | wc -c)"; }
+printf '%-44s %10s %10s %10s\n' file raw gzip brotli
+app_brotli=0
+while IFS= read -r file; do
+  read -r raw gz br <<<"$(sizes "$file")"
+  printf '%-44s %10d %10d %10d\n' "${file#dist/}" "$raw" "$gz" "$br"
+  case "$file" in *.wasm|*.js) app_brotli=$((app_brotli + br)) ;; esac
+done < <(find dist -type f ! -path 'dist/content/*' | sort)
+content_raw=$(find dist/content -type f -exec cat {} + | wc -c)
+printf '%-44s %10d %10s %10s\n' "content/ ($(find dist/content -type f | wc -l) files)" "$content_raw" - -
+printf '\nwasm + JS, brotli: %d bytes (budget %d, goal 110000)\n' "$app_brotli" "$BUDGET"
+if (( app_brotli > BUDGET )); then
+  echo "size-report: over budget by $((app_brotli - BUDGET)) bytes" >&2
+  exit 1
+fi

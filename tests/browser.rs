@@ -1,0 +1,100 @@
+//! Component and browser-glue tests, run in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use broadsheet::browser::{format_date, DateStyle};
+use broadsheet::components::pagination::Pagination;
+use broadsheet::components::safe_html::SafeHtml;
+use broadsheet::sanitize::sanitize;
+use broadsheet_core::model::UntrustedHtml;
+use broadsheet_core::sanitize_policy::Policy;
+use broadsheet_core::time::Timestamp;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a browser document")
+}
+
+/// Sanitizes `html` into a detached `<div>` and returns it.
+fn clean(html: &str) -> web_sys::Element {
+    let fragment = sanitize(&UntrustedHtml(html.into()), &Policy::default()).expect("sanitizer runs");
+    let div = document().create_element("div").unwrap();
+    div.append_child(&fragment).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_keeps_story_structure() {
+    let div = clean(
+        "<h1>Head</h1><p>One <a href=\"/article/x\">link</a> <em>and</em></p>\
+         <figure><img src=\"/a.svg\" width=\"10\" height=\"5\" alt=\"A\"><figcaption>Cap</figcaption></figure>\
+         <blockquote class=\"pullquote\"><p>Quote</p></blockquote><table><tr><td colspan=\"2\">x</td></tr></table>",
+    );
+    assert_eq!(
+        div.inner_html(),
+        "<h2>Head</h2><p>One <a href=\"/article/x\">link</a> <em>and</em></p>\
+         <figure><img src=\"/a.svg\" width=\"10\" height=\"5\" alt=\"A\" loading=\"lazy\" decoding=\"async\"><figcaption>Cap</figcaption></figure>\
+         <blockquote class=\"pullquote\"><p>Quote</p></blockquote><table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>"
+    );
+}
+
+#[wasm_bindgen_test]
+fn sanitizer_removes_active_content() {
+    let div = clean(
+        "<script>window.bad=1</script><img src=x onerror=\"window.bad=1\"><a href=\"javascript:alert(1)\">x</a>\
+         <svg><script>window.bad=1</script></svg><iframe src=\"https://evil.example/\"></iframe>\
+         <style>*{}</style><form><input></form><p style=\"color:red\" onclick=\"x()\">kept</p><!-- c -->",
+    );
+    let html = div.inner_html();
+    for banned in ["script", "onerror", "javascript", "svg", "iframe", "style", "form", "input", "onclick", "<!--"] {
+        assert!(!html.contains(banned), "`{banned}` survived in {html}");
+    }
+    assert!(html.contains("<p>kept</p>"), "{html}");
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    assert!(js_sys::Reflect::get(&window, &"bad".into()).unwrap().is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn external_links_open_in_a_new_tab_without_opener() {
+    let link = clean("<a href=\"https://example.com/\" target=\"_self\">x</a>").first_element_child().unwrap();
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+}
+
+#[wasm_bindgen_test]
+fn dates_are_formatted_in_the_readers_locale() {
+    let text = format_date(Timestamp(1_793_628_300), DateStyle::Day);
+    assert!(text.contains("2026"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn safe_html_component_shows_sanitized_content() {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        view! { <SafeHtml html=UntrustedHtml("<p onclick=\"x()\">Hello <b>there</b></p>".into()) class="body"/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(host.inner_html(), "<div class=\"body\"><p>Hello <b>there</b></p></div>");
+}
+
+#[wasm_bindgen_test]
+async fn pagination_links_every_nearby_page() {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        view! { <Router><Pagination current=5 total=9 path=Callback::new(|n| format!("/latest?page={n}"))/></Router> }
+    });
+    leptos::task::tick().await;
+    let labels: Vec<String> = {
+        let items = host.query_selector_all(".pagination > *").unwrap();
+        (0..items.length()).map(|i| items.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    };
+    assert_eq!(labels, ["« Previous", "1", "…", "4", "5", "6", "…", "9", "Next »"]);
+    let current = host.query_selector("[aria-current=page]").unwrap().unwrap();
+    assert_eq!(current.text_content().as_deref(), Some("5"));
+}

@@ -1,0 +1,89 @@
+// End-to-end harness: serves dist/ like a CDN with an SPA fallback, and drives Debian's Chromium.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Paths that name a file are that file or 404; any
+ * other path is the app's index.html (the SPA fallback every host is told to configure).
+ * `overrides` maps a path to `{ status, body, type }` to simulate a publisher's mistakes.
+ */
+export async function serve({ root = DIST, overrides = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const override = overrides[path];
+    if (override) {
+      res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json' });
+      return res.end(override.body);
+    }
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
+    try {
+      if ((await stat(file)).isFile()) {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        return res.end(await readFile(file));
+      }
+    } catch { /* not a file: fall through */ }
+    if (extname(path)) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': TYPES['.html'] });
+    res.end(await readFile(join(root, 'index.html')));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+/** A headless Debian Chromium with a fresh profile. */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'broadsheet-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * A new tab that records every console error and uncaught exception (a Rust panic shows as
+ * both). Call `assertClean()` at the end of a test.
+ */
+export async function openPage(browser) {
+  const page = await browser.context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.assertClean = (allowed = []) => {
+    const unexpected = problems.filter((p) => !allowed.some((a) => p.includes(a)));
+    assert.deepEqual(unexpected, [], 'the page logged errors');
+  };
+  return page;
+}
+
+/** Starts a server and a browser for one test file; `t.after` cleans both up. */
+export async function setup(t, options) {
+  const server = await serve(options);
+  const browser = await launchBrowser();
+  t.after(async () => { await browser.close(); await server.close(); });
+  return { server, browser };
+}

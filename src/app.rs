@@ -9,6 +9,7 @@ use crate::pages::config_error::ConfigError;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::search::Search;
+use crate::pages::site_page::SitePageView;
 use broadsheet_core::config::Config;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -48,6 +49,7 @@ fn Site(config: Arc<Config>) -> impl IntoView {
                     <Route path=path!("/tag/:slug") view=|| view! { <Archive kind=ListKind::Tag/> }/>
                     <Route path=path!("/author/:slug") view=|| view! { <Archive kind=ListKind::Author/> }/>
                     <Route path=path!("/search") view=Search/>
+                    <Route path=path!("/page/:slug") view=SitePageView/>
                 </Routes>
             </main>
             <Footer/>

@@ -55,12 +55,10 @@ impl Teaser {
 }
 
 /// A whole story.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
-    #[serde(flatten)]
     pub teaser: Teaser,
     pub body: UntrustedHtml,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceLink>,
 }
 
@@ -189,6 +187,17 @@ pub enum CommentStatus {
     Approved,
     /// Held for moderation: shown only to the reader who wrote it.
     Hold,
+}
+
+/// A standalone page such as "Privacy Policy" or "Contact".
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct SitePage {
+    pub slug: String,
+    /// Plain text.
+    pub title: String,
+    pub body: UntrustedHtml,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Timestamp>,
 }
 
 /// One page of a list, with what it takes to page through the rest.

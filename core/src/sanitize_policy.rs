@@ -171,13 +171,21 @@ fn safe_srcset(value: &str) -> Option<String> {
             let mut parts = candidate.split_ascii_whitespace();
             let url = safe_url(parts.next()?)?;
             match parts.next() {
-                Some(d) if d.len() <= 8 && d.trim_end_matches(['w', 'x']).parse::<f32>().is_ok() => Some(format!("{url} {d}")),
+                Some(d) if is_density_or_width(d) => Some(format!("{url} {d}")),
                 None => Some(url),
                 Some(_) => None,
             }
         })
         .collect();
     candidates.filter(|c| !c.is_empty()).map(|c| c.join(", "))
+}
+
+/// A srcset descriptor such as `600w` or `1.5x`.
+fn is_density_or_width(descriptor: &str) -> bool {
+    let Some(number) = descriptor.strip_suffix(['w', 'x']) else { return false };
+    let mut parts = number.split('.');
+    let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(digits) && parts.next().is_none_or(digits) && parts.next().is_none()
 }
 
 #[cfg(test)]
@@ -221,6 +229,10 @@ mod tests {
         assert_eq!(p.attribute("p", "class", "wp-block-quote has-\"x large"), Some("wp-block-quote large".into()));
         assert_eq!(p.attribute("img", "srcset", "/a.jpg 300w, /b.jpg 600w"), Some("/a.jpg 300w, /b.jpg 600w".into()));
         assert_eq!(p.attribute("img", "srcset", "/a.jpg 300w, javascript:x 600w"), None);
+        assert_eq!(p.attribute("img", "srcset", "/a.jpg 1.5x, /b.jpg 2x"), Some("/a.jpg 1.5x, /b.jpg 2x".into()));
+        for bad in ["/a.jpg 1e3w", "/a.jpg w", "/a.jpg 1.2.3x", "/a.jpg 300px"] {
+            assert_eq!(p.attribute("img", "srcset", bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::http::{get, Answer, Cache};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Author, Category, Comment, Page, Teaser};
+use broadsheet_core::model::{Article, Author, Category, Comment, Page, SitePage, Teaser};
 use broadsheet_core::routes::{is_valid_slug, ListKey};
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::static_json::{self as static_json, StaticUrls};
@@ -55,6 +55,13 @@ impl Backend {
             return Err(LoadError::NotFound);
         }
         static_json::decode_article(&static_file(&self.static_urls()?.article(slug)).await?)
+    }
+
+    pub async fn site_page(&self, slug: &str) -> Result<SitePage, LoadError> {
+        if !is_valid_slug(slug) {
+            return Err(LoadError::NotFound);
+        }
+        static_json::decode_site_page(&static_file(&self.static_urls()?.site_page(slug)).await?)
     }
 
     /// Comments oldest first; an article without a comments file has none.

@@ -14,12 +14,12 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#content">"Skip to content"</a>
         <header class="site-header">
             <div class="masthead">
-                <A href="/" attr:class="site-name">
+                <a href="/" class="site-name">
                     {match site.logo.clone() {
                         Some(logo) => view! { <img src=logo alt=site.name.clone() height="40"/> }.into_any(),
                         None => view! { <span>{site.name.clone()}</span> }.into_any(),
                     }}
-                </A>
+                </a>
                 {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
                 <Form action="/search" attr:class="search-form" attr:role="search">
                     <label for="site-search" class="visually-hidden">"Search"</label>
@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                 </button>
                 <ul id="menu-items" class:open=menu_open>
                     {config.menu.clone().into_iter().map(|link| view! {
-                        <li><A href=link.href on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
+                        <li><A href=link.href exact=true on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>

@@ -2,7 +2,6 @@
 
 use broadsheet_core::error::LoadError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Grey placeholder blocks in the shape of a list, so nothing jumps when content arrives.
 #[component]
@@ -27,7 +26,7 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
             <p>{error.to_string()}</p>
             <p class="actions">
                 {retryable.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button> })}
-                <A href="/" attr:class="button secondary">"Go to the homepage"</A>
+                <a href="/" class="button secondary">"Go to the homepage"</a>
             </p>
         </section>
     }

@@ -5,7 +5,6 @@ use crate::components::date::DateTime;
 use broadsheet_core::model::{Image, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Whether a picture is loaded at once (the first screen) or when it nears the viewport.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,7 +30,7 @@ pub fn Picture(image: Image, loading: Loading, #[prop(into)] sizes: String) -> i
 #[component]
 pub fn CategoryLabel(teaser: Teaser) -> impl IntoView {
     teaser.primary_category().cloned().map(|category| {
-        view! { <A href=ListKey::Category(category.slug).path(1) attr:class="category-label">{category.name}</A> }
+        view! { <a href=ListKey::Category(category.slug).path(1) class="category-label">{category.name}</a> }
     })
 }
 
@@ -56,13 +55,13 @@ pub fn TeaserCard(teaser: Teaser, #[prop(default = Loading::Lazy)] loading: Load
     view! {
         <article class="teaser-card">
             {teaser.hero.clone().map(|image| view! {
-                <A href=href.clone() attr:class="teaser-image" attr:tabindex="-1" attr:aria-hidden="true">
+                <a href=href.clone() class="teaser-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading sizes="(min-width: 900px) 300px, 100vw"/>
-                </A>
+                </a>
             })}
             <div class="teaser-text">
                 <CategoryLabel teaser=teaser.clone()/>
-                <h3 class="teaser-title"><A href=href>{title}</A></h3>
+                <h3 class="teaser-title"><a href=href>{title}</a></h3>
                 <p class="teaser-excerpt">{teaser.excerpt.clone()}</p>
                 <TeaserMeta teaser/>
             </div>
@@ -79,13 +78,13 @@ pub fn LeadStory(teaser: Teaser) -> impl IntoView {
     view! {
         <article class="lead-story">
             {teaser.hero.clone().map(|image| view! {
-                <A href=href.clone() attr:class="lead-image" attr:tabindex="-1" attr:aria-hidden="true">
+                <a href=href.clone() class="lead-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading=Loading::Eager sizes="(min-width: 900px) 640px, 100vw"/>
-                </A>
+                </a>
             })}
             <div class="lead-text">
                 <CategoryLabel teaser=teaser.clone()/>
-                <h2 class="lead-title"><A href=href>{title}</A></h2>
+                <h2 class="lead-title"><a href=href>{title}</a></h2>
                 <p class="lead-excerpt">{standfirst}</p>
                 <TeaserMeta teaser/>
             </div>
@@ -98,7 +97,7 @@ pub fn LeadStory(teaser: Teaser) -> impl IntoView {
 pub fn HeadlineList(teasers: Vec<Teaser>) -> impl IntoView {
     view! {
         <ol class="headline-list">
-            {teasers.into_iter().map(|t| view! { <li><A href=article_path(&t.slug)>{t.title}</A></li> }).collect_view()}
+            {teasers.into_iter().map(|t| view! { <li><a href=article_path(&t.slug)>{t.title}</a></li> }).collect_view()}
         </ol>
     }
 }

@@ -12,7 +12,6 @@ use broadsheet_core::model::{Article, Teaser};
 use broadsheet_core::routes::ListKey;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 const RELATED_COUNT: usize = 4;
@@ -49,8 +48,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         <article class="article">
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
-                    <li><A href="/">"Home"</A></li>
-                    {category.clone().map(|c| view! { <li><A href=ListKey::Category(c.slug).path(1)>{c.name}</A></li> })}
+                    <li><a href="/">"Home"</a></li>
+                    {category.clone().map(|c| view! { <li><a href=ListKey::Category(c.slug).path(1)>{c.name}</a></li> })}
                     <li aria-current="page">{teaser.title.clone()}</li>
                 </ol>
             </nav>
@@ -63,7 +62,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         "By "
                         {teaser.authors.clone().into_iter().enumerate().map(|(i, author)| view! {
                             {(i > 0).then_some(", ")}
-                            <A href=ListKey::Author(author.slug).path(1) attr:rel="author">{author.name}</A>
+                            <a href=ListKey::Author(author.slug).path(1) rel="author">{author.name}</a>
                         }).collect_view()}
                     </p>
                     <p class="dates">
@@ -94,7 +93,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             {(!tags.is_empty()).then(|| view! {
                 <p class="tags">
                     <span class="tags-label">"Related: "</span>
-                    {tags.into_iter().map(|tag| view! { <A href=ListKey::Tag(tag.slug).path(1) attr:class="tag">{tag.name}</A> }).collect_view()}
+                    {tags.into_iter().map(|tag| view! { <a href=ListKey::Tag(tag.slug).path(1) class="tag">{tag.name}</a> }).collect_view()}
                 </p>
             })}
         </article>
@@ -131,13 +130,23 @@ fn Related(teaser: Teaser) -> impl IntoView {
 
 #[component]
 fn Comments(teaser: Teaser) -> impl IntoView {
-    let backend = expect_context::<Backend>();
+    let open = teaser.comments.open;
+    // Nothing to fetch: the story says it has no comments.
+    if teaser.comments.count == 0 {
+        return view! {
+            <section class="comments" id="comments" aria-labelledby="comments-heading">
+                <h2 id="comments-heading">"Comments"</h2>
+                <p class="no-comments">{if open { "No comments yet." } else { "Comments are closed for this story." }}</p>
+            </section>
+        }
+        .into_any();
+    }
     let slug = teaser.slug.clone();
+    let backend = expect_context::<Backend>();
     let comments = LocalResource::new(move || {
         let (backend, slug) = (backend.clone(), slug.clone());
         async move { backend.comments(&slug).await.map(|list| thread(list, MAX_COMMENT_DEPTH, Order::OldestFirst)) }
     });
-    let open = teaser.comments.open;
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
             <Suspense fallback=|| view! { <h2 id="comments-heading">"Comments"</h2> }>
@@ -159,6 +168,7 @@ fn Comments(teaser: Teaser) -> impl IntoView {
             {(!open).then(|| view! { <p class="comments-closed">"Comments are closed for this story."</p> })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -170,7 +180,7 @@ fn CommentItem(threaded: ThreadedComment) -> impl IntoView {
         None => view! { <span>{comment.author.name.clone()}</span> }.into_any(),
     };
     view! {
-        <li class="comment" style:margin-inline-start=format!("{}rem", depth as f32 * 1.5) id=format!("comment-{}", comment.id)>
+        <li class=format!("comment depth-{depth}") id=format!("comment-{}", comment.id)>
             <div class="comment-head">
                 <span class="avatar-initials" aria-hidden="true">{initials.to_uppercase()}</span>
                 <strong class="comment-author">{name}</strong>

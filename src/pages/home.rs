@@ -9,7 +9,6 @@ use broadsheet_core::model::Teaser;
 use broadsheet_core::routes::ListKey;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// Stories per category section.
@@ -61,9 +60,9 @@ fn FrontPage(stories: Vec<Teaser>) -> impl IntoView {
             </section>
         </div>
         <section class="latest-news" aria-labelledby="latest-heading">
-            <h2 id="latest-heading" class="section-heading"><A href="/latest">"Latest News"</A></h2>
+            <h2 id="latest-heading" class="section-heading"><a href="/latest">"Latest News"</a></h2>
             <TeaserGrid teasers=rest/>
-            <p class="more"><A href=ListKey::Latest.path(2) attr:class="button secondary">"More news"</A></p>
+            <p class="more"><a href=ListKey::Latest.path(2) class="button secondary">"More news"</a></p>
         </section>
     }
     .into_any()
@@ -87,7 +86,7 @@ fn CategorySection(slug: String) -> impl IntoView {
         <Suspense fallback=|| view! { <ListSkeleton rows=1/> }>
             {move || section.get().and_then(Result::ok).filter(|(_, items)| !items.is_empty()).map(|(name, items)| view! {
                 <section class="category-section">
-                    <h2 class="section-heading"><A href=href.clone()>{name}</A></h2>
+                    <h2 class="section-heading"><a href=href.clone()>{name}</a></h2>
                     <div class="teaser-grid">
                         {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
                     </div>

@@ -6,3 +6,4 @@ pub mod config_error;
 pub mod home;
 pub mod not_found;
 pub mod search;
+pub mod site_page;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
                 <input id="not-found-search" type="search" name="q"/>
                 <button type="submit">"Search"</button>
             </Form>
-            <p><A href="/" attr:class="button">"Go to the homepage"</A> " " <A href="/latest" attr:class="button secondary">"Latest news"</A></p>
+            <p><a href="/" class="button">"Go to the homepage"</a> " " <a href="/latest" class="button secondary">"Latest news"</a></p>
         </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::components::pagination::Pagination;
 use broadsheet_core::routes::{article_path, page_number, search_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -45,7 +45,7 @@ pub fn Search() -> impl IntoView {
                             {found.items.into_iter().map(|entry| view! {
                                 <li>
                                     <span class="category-label">{entry.category}</span>
-                                    <h2><A href=article_path(&entry.slug)>{entry.title}</A></h2>
+                                    <h2><a href=article_path(&entry.slug)>{entry.title}</a></h2>
                                     <p>{entry.excerpt}</p>
                                     <DateTime at=entry.published style=DateStyle::Day/>
                                 </li>

@@ -73,8 +73,13 @@ export async function openPage(browser) {
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  // `allowed`: substrings of expected failures (say, the URL a test made fail on purpose).
+  // The browser's own "Failed to load resource" line is covered by the HTTP line for the URL.
   page.assertClean = (allowed = []) => {
-    const unexpected = problems.filter((p) => !allowed.some((a) => p.includes(a)));
+    const unexpected = problems
+      .filter((p) => !p.includes('Failed to load resource'))
+      .filter((p) => !allowed.some((a) => p.includes(a)));
     assert.deepEqual(unexpected, [], 'the page logged errors');
   };
   return page;

@@ -2,7 +2,7 @@
 
 use super::decode_json;
 use crate::error::LoadError;
-use crate::model::{Article, Author, Category, Comment, Page, Teaser, Term};
+use crate::model::{Article, Author, Category, Comment, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::search::SearchIndex;
@@ -24,6 +24,10 @@ impl StaticUrls<'_> {
 
     pub fn article(&self, slug: &str) -> String {
         format!("{}articles/{}.json", self.base, encode(slug))
+    }
+
+    pub fn site_page(&self, slug: &str) -> String {
+        format!("{}pages/{}.json", self.base, encode(slug))
     }
 
     pub fn comments(&self, slug: &str) -> String {
@@ -61,11 +65,25 @@ pub fn decode_list(body: &str) -> Result<Page<Teaser>, LoadError> {
     decode_json(body)
 }
 
-/// Decodes an article file, deriving the reading time from its body.
-pub fn decode_article(body: &str) -> Result<Article, LoadError> {
-    let mut article: Article = decode_json(body)?;
-    article.teaser.reading_minutes = reading_minutes(&article.body.0);
-    Ok(article)
+/// The keys an article file has beyond a teaser's.
+#[derive(Deserialize)]
+struct ArticleRest {
+    body: UntrustedHtml,
+    #[serde(default)]
+    source: Option<SourceLink>,
+}
+
+/// Decodes an article file, deriving the reading time from its body. The file is read twice, as a
+/// teaser and for the rest: cheaper in code size than serde's `flatten`, and articles are small.
+pub fn decode_article(text: &str) -> Result<Article, LoadError> {
+    let mut teaser: Teaser = decode_json(text)?;
+    let ArticleRest { body, source } = decode_json(text)?;
+    teaser.reading_minutes = reading_minutes(&body.0);
+    Ok(Article { teaser, body, source })
+}
+
+pub fn decode_site_page(body: &str) -> Result<SitePage, LoadError> {
+    decode_json(body)
 }
 
 #[derive(Deserialize)]
@@ -123,6 +141,7 @@ mod tests {
         assert_eq!(URLS.article("x-y"), "/content/articles/x-y.json");
         assert_eq!(URLS.comments("x-y"), "/content/comments/x-y.json");
         assert_eq!(URLS.search_index(), "/content/search.json");
+        assert_eq!(URLS.site_page("privacy"), "/content/pages/privacy.json");
     }
 
     #[test]

@@ -27,7 +27,7 @@ test('broken config.json', async (t) => {
         await page.locator('.config-error').waitFor();
         assert.equal(await page.locator('.config-error h1').innerText(), 'This site is not set up correctly');
         assert.match(await page.locator('.config-error .detail').innerText(), message);
-        page.assertClean(['404 (Not Found)']);
+        page.assertClean(['HTTP 404: ' + server.origin + '/config.json']);
       } finally {
         await server.close();
       }

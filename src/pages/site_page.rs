@@ -1,0 +1,36 @@
+//! A standalone page such as the privacy policy, `/page/{slug}`.
+
+use crate::api::Backend;
+use crate::browser::DateStyle;
+use crate::components::date::DateTime;
+use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::safe_html::SafeHtml;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SitePageView() -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let page = LocalResource::new(move || {
+        let (backend, slug) = (backend.clone(), slug.get());
+        async move { backend.site_page(&slug).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <ListSkeleton rows=2/> }>
+            {move || page.get().map(|result| match result {
+                Ok(page) => view! {
+                    <Title text=page.title.clone()/>
+                    <article class="article site-page">
+                        <h1>{page.title}</h1>
+                        {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
+                        <SafeHtml html=page.body class="article-body"/>
+                    </article>
+                }.into_any(),
+                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+            })}
+        </Transition>
+    }
+}

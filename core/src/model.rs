@@ -200,6 +200,16 @@ pub struct SitePage {
     pub modified: Option<Timestamp>,
 }
 
+/// What a list page says about itself above its stories.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListHeading {
+    pub title: String,
+    /// Plain text; may be empty.
+    pub description: String,
+    /// The profile, on an author's page.
+    pub author: Option<Author>,
+}
+
 /// One page of a list, with what it takes to page through the rest.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Page<T> {

@@ -3,19 +3,10 @@
 use super::http::{get, Answer, Cache};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Author, Category, Comment, Page, SitePage, Teaser};
+use broadsheet_core::model::{Article, Category, Comment, ListHeading, Page, SitePage, Teaser};
 use broadsheet_core::routes::{is_valid_slug, ListKey};
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::static_json::{self as static_json, StaticUrls};
-
-/// What a list page says about itself above the stories.
-#[derive(Clone, Debug)]
-pub struct ListHeading {
-    pub title: String,
-    pub description: String,
-    /// The profile, on an author's page.
-    pub author: Option<Author>,
-}
 
 /// Search results per page.
 const SEARCH_PAGE_SIZE: usize = 10;

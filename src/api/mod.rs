@@ -4,5 +4,5 @@ mod backend;
 mod config_loader;
 mod http;
 
-pub use backend::{Backend, ListHeading};
+pub use backend::Backend;
 pub use config_loader::{load_config, ConfigProblem};

@@ -1,12 +1,12 @@
 //! List pages: a category, a tag, an author (with profile), and Latest News, `?page=N`.
 
-use crate::api::{Backend, ListHeading};
+use crate::api::Backend;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
 use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::TeaserCard;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Page, Teaser};
+use broadsheet_core::model::{ListHeading, Page, Teaser};
 use broadsheet_core::routes::{page_number, ListKey};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -11,4 +11,5 @@ pub mod sanitize_policy;
 pub mod search;
 pub mod static_index;
 pub mod sources;
+pub mod text;
 pub mod time;

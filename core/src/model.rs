@@ -58,8 +58,25 @@ impl Teaser {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub teaser: Teaser,
-    pub body: UntrustedHtml,
+    pub body: ArticleBody,
     pub source: Option<SourceLink>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleBody {
+    Html(UntrustedHtml),
+    /// The backend withholds the story behind a password (WordPress).
+    PasswordProtected,
+}
+
+impl ArticleBody {
+    /// The story's HTML; empty when it is withheld.
+    pub fn html(&self) -> &str {
+        match self {
+            ArticleBody::Html(html) => &html.0,
+            ArticleBody::PasswordProtected => "",
+        }
+    }
 }
 
 /// A category or a tag as a story names it.
@@ -144,6 +161,8 @@ pub struct SourceLink {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CommentInfo {
     pub open: bool,
+    /// Approved comments. WordPress embeds at most ten with a post, so there it is a lower bound:
+    /// enough to know whether to load them.
     pub count: u32,
 }
 

@@ -32,7 +32,7 @@ pub fn build(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Result<
     let mut teasers: Vec<Teaser> = authored
         .articles
         .iter()
-        .map(|(_, article)| Teaser { reading_minutes: reading_minutes(&article.body.0), ..article.teaser.clone() })
+        .map(|(_, article)| Teaser { reading_minutes: reading_minutes(article.body.html()), ..article.teaser.clone() })
         .collect();
     teasers.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
 
@@ -151,7 +151,7 @@ fn check(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Vec<String>
                 problem(format!("tag slug `{}` is not a valid slug", tag.slug));
             }
         }
-        for link in attribute_values(&article.body.0, "href") {
+        for link in attribute_values(article.body.html(), "href") {
             if let Some(slug) = link.strip_prefix("/article/") {
                 if !article_slugs.contains(slug) {
                     problem(format!("links to missing article `{slug}`"));
@@ -159,7 +159,7 @@ fn check(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Vec<String>
             }
         }
         let hero = t.hero.iter().map(|h| h.src.clone());
-        for src in hero.chain(attribute_values(&article.body.0, "src")) {
+        for src in hero.chain(attribute_values(article.body.html(), "src")) {
             if src.starts_with('/') && !file_exists(&src) {
                 problem(format!("image `{src}` does not exist"));
             }
@@ -202,7 +202,7 @@ fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AuthorRef, CommentAuthor, CommentInfo, Format, Page, Term, UntrustedHtml};
+    use crate::model::{ArticleBody, AuthorRef, CommentAuthor, CommentInfo, Format, Page, Term, UntrustedHtml};
     use crate::time::Timestamp;
 
     fn article(slug: &str, published: i64, category: &str, body: &str) -> (String, Article) {
@@ -223,7 +223,7 @@ mod tests {
             featured: false,
             reading_minutes: 0,
         };
-        (slug.into(), Article { teaser, body: UntrustedHtml(body.into()), source: None })
+        (slug.into(), Article { teaser, body: ArticleBody::Html(UntrustedHtml(body.into())), source: None })
     }
 
     fn authored(articles: Vec<(String, Article)>) -> Authored {

@@ -1,6 +1,7 @@
 //! Backend adapters: pure functions from a backend's URLs and JSON to the article model.
 
 pub mod static_json;
+pub mod wordpress;
 
 use crate::error::LoadError;
 

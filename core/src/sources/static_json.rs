@@ -2,7 +2,7 @@
 
 use super::decode_json;
 use crate::error::LoadError;
-use crate::model::{Article, Author, Category, Comment, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
+use crate::model::{Article, ArticleBody, Author, Category, Comment, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::search::SearchIndex;
@@ -79,7 +79,7 @@ pub fn decode_article(text: &str) -> Result<Article, LoadError> {
     let mut teaser: Teaser = decode_json(text)?;
     let ArticleRest { body, source } = decode_json(text)?;
     teaser.reading_minutes = reading_minutes(&body.0);
-    Ok(Article { teaser, body, source })
+    Ok(Article { teaser, body: ArticleBody::Html(body), source })
 }
 
 pub fn decode_site_page(body: &str) -> Result<SitePage, LoadError> {

@@ -1,6 +1,6 @@
 //! Search over the static schema's compact index, run in the browser.
 
-use crate::model::Page;
+use crate::model::{Page, Teaser};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,19 @@ pub struct SearchEntry {
     pub published: Timestamp,
     /// The primary category's name.
     pub category: String,
+}
+
+impl From<&Teaser> for SearchEntry {
+    /// A result from a backend that searches itself.
+    fn from(teaser: &Teaser) -> SearchEntry {
+        SearchEntry {
+            slug: teaser.slug.clone(),
+            title: teaser.title.clone(),
+            excerpt: teaser.excerpt.clone(),
+            published: teaser.published,
+            category: teaser.primary_category().map(|c| c.name.clone()).unwrap_or_default(),
+        }
+    }
 }
 
 /// Lower-cased words of a text, for matching.

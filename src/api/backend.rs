@@ -1,19 +1,33 @@
-//! The configured content source, as the pages ask for it.
+//! The configured content source, as the pages ask for it: one set of questions, answered by
+//! whichever backend `config.json` names.
 
-use super::http::{get, Answer, Cache};
+use super::sources::{static_files, wordpress};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Category, Comment, ListHeading, Page, SitePage, Teaser};
+use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
 use broadsheet_core::routes::{is_valid_slug, ListKey};
 use broadsheet_core::search::SearchEntry;
-use broadsheet_core::sources::static_json::{self as static_json, StaticUrls};
-
-/// Search results per page.
-const SEARCH_PAGE_SIZE: usize = 10;
 
 #[derive(Clone, Debug)]
 pub struct Backend {
     source: Source,
+}
+
+/// The "Latest News" heading, the same on every backend.
+pub fn latest_heading() -> ListHeading {
+    ListHeading { title: "Latest News".into(), description: String::new(), author: None }
+}
+
+/// Slugs come from URLs: one that cannot name content is not found, before any request.
+fn check_slug(slug: &str) -> Result<(), LoadError> {
+    if is_valid_slug(slug) { Ok(()) } else { Err(LoadError::NotFound) }
+}
+
+fn check_list(list: &ListKey) -> Result<(), LoadError> {
+    match list {
+        ListKey::Latest => Ok(()),
+        ListKey::Category(slug) | ListKey::Tag(slug) | ListKey::Author(slug) => check_slug(slug),
+    }
 }
 
 impl Backend {
@@ -21,88 +35,74 @@ impl Backend {
         Backend { source }
     }
 
-    /// The base URL of the static schema, or an error naming the kind this build cannot read yet.
-    fn static_urls(&self) -> Result<StaticUrls<'_>, LoadError> {
+    pub async fn list(&self, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
+        check_list(list)?;
         match &self.source {
-            Source::Static { url, .. } => Ok(StaticUrls { base: url }),
-            Source::WordPress { .. } => Err(LoadError::Unsupported("WordPress")),
+            Source::Static { url, .. } => static_files::list(url, list, page).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::list(&wp(url, *pretty_permalinks), list, page).await,
             Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
             Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
         }
     }
 
-    pub async fn list(&self, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
-        if let ListKey::Category(slug) | ListKey::Tag(slug) | ListKey::Author(slug) = list {
-            if !is_valid_slug(slug) {
-                return Err(LoadError::NotFound);
-            }
-        }
-        let body = static_file(&self.static_urls()?.list(list, page)).await?;
-        static_json::decode_list(&body)
-    }
-
-    pub async fn article(&self, slug: &str) -> Result<Article, LoadError> {
-        if !is_valid_slug(slug) {
-            return Err(LoadError::NotFound);
-        }
-        static_json::decode_article(&static_file(&self.static_urls()?.article(slug)).await?)
-    }
-
-    pub async fn site_page(&self, slug: &str) -> Result<SitePage, LoadError> {
-        if !is_valid_slug(slug) {
-            return Err(LoadError::NotFound);
-        }
-        static_json::decode_site_page(&static_file(&self.static_urls()?.site_page(slug)).await?)
-    }
-
-    /// Comments oldest first; an article without a comments file has none.
-    pub async fn comments(&self, slug: &str) -> Result<Vec<Comment>, LoadError> {
-        match static_file(&self.static_urls()?.comments(slug)).await {
-            Ok(body) => static_json::decode_comments(&body),
-            Err(LoadError::NotFound) => Ok(Vec::new()),
-            Err(other) => Err(other),
-        }
-    }
-
-    pub async fn categories(&self) -> Result<Vec<Category>, LoadError> {
-        static_json::decode_categories(&static_file(&self.static_urls()?.categories()).await?)
-    }
-
     /// The title and introduction of a list's page; a category, tag or author that does not exist
     /// is [`LoadError::NotFound`].
     pub async fn heading(&self, list: &ListKey) -> Result<ListHeading, LoadError> {
-        let urls = self.static_urls()?;
-        match list {
-            ListKey::Latest => Ok(ListHeading { title: "Latest News".into(), description: String::new(), author: None }),
-            ListKey::Category(slug) => {
-                let categories = self.categories().await?;
-                let category = categories.into_iter().find(|c| &c.slug == slug).ok_or(LoadError::NotFound)?;
-                Ok(ListHeading { title: category.name, description: category.description, author: None })
-            }
-            ListKey::Tag(slug) => {
-                let tags = static_json::decode_tags(&static_file(&urls.tags()).await?)?;
-                let tag = tags.into_iter().find(|t| &t.slug == slug).ok_or(LoadError::NotFound)?;
-                Ok(ListHeading { title: tag.name, description: String::new(), author: None })
-            }
-            ListKey::Author(slug) => {
-                let authors = static_json::decode_authors(&static_file(&urls.authors()).await?)?;
-                let author = authors.into_iter().find(|a| &a.slug == slug).ok_or(LoadError::NotFound)?;
-                Ok(ListHeading { title: author.name.clone(), description: String::new(), author: Some(author) })
-            }
+        check_list(list)?;
+        if *list == ListKey::Latest {
+            return Ok(latest_heading());
+        }
+        match &self.source {
+            Source::Static { url, .. } => static_files::heading(url, list).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::heading(&wp(url, *pretty_permalinks), list).await,
+            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
+            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+        }
+    }
+
+    pub async fn article(&self, slug: &str) -> Result<Article, LoadError> {
+        check_slug(slug)?;
+        match &self.source {
+            Source::Static { url, .. } => static_files::article(url, slug).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::article(&wp(url, *pretty_permalinks), slug).await,
+            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
+            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+        }
+    }
+
+    /// All of a story's comments, oldest first.
+    pub async fn comments(&self, teaser: &Teaser) -> Result<Vec<Comment>, LoadError> {
+        match &self.source {
+            Source::Static { url, .. } => static_files::comments(url, &teaser.slug).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::comments(&wp(url, *pretty_permalinks), &teaser.id).await,
+            // Neither has public comments.
+            Source::Ghost { .. } | Source::JsonFeed { .. } => Ok(Vec::new()),
         }
     }
 
     pub async fn search(&self, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {
-        let index = static_json::decode_search_index(&static_file(&self.static_urls()?.search_index()).await?)?;
-        Ok(index.search(query, page, SEARCH_PAGE_SIZE))
+        if query.trim().is_empty() {
+            return Ok(Page { page: 1, total_pages: 1, total: 0, items: Vec::new() });
+        }
+        match &self.source {
+            Source::Static { url, .. } => static_files::search(url, query, page).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::search(&wp(url, *pretty_permalinks), query, page).await,
+            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
+            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+        }
+    }
+
+    pub async fn site_page(&self, slug: &str) -> Result<SitePage, LoadError> {
+        check_slug(slug)?;
+        match &self.source {
+            Source::Static { url, .. } => static_files::site_page(url, slug).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::site_page(&wp(url, *pretty_permalinks), slug).await,
+            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
+            Source::JsonFeed { .. } => Err(LoadError::NotFound),
+        }
     }
 }
 
-/// A file of the static schema. A host with an SPA fallback answers a missing file with the app's
-/// `index.html` and status 200; that means the file does not exist.
-async fn static_file(url: &str) -> Result<std::rc::Rc<str>, LoadError> {
-    match get(url, Cache::Use).await? {
-        Answer { is_html: true, .. } => Err(LoadError::NotFound),
-        Answer { body, .. } => Ok(body),
-    }
+fn wp(url: &str, pretty_permalinks: bool) -> broadsheet_core::sources::wordpress::WpUrls<'_> {
+    broadsheet_core::sources::wordpress::WpUrls { base: url, pretty_permalinks }
 }

@@ -1,6 +1,6 @@
 //! Reads `config.json` beside `index.html` at start-up.
 
-use super::http::{get, Cache};
+use super::http::{get, Answer, Cache};
 use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
 use std::sync::Arc;
@@ -16,7 +16,7 @@ pub struct ConfigProblem {
 
 pub async fn load_config() -> Result<Arc<Config>, ConfigProblem> {
     // Never cached: a publisher's edit must show on the next load.
-    let answer = get(CONFIG_PATH, Cache::Bypass).await.map_err(|error| ConfigProblem {
+    let answer = get(CONFIG_PATH, Cache::Bypass).await.and_then(Answer::success).map_err(|error| ConfigProblem {
         summary: format!("{CONFIG_PATH} could not be loaded."),
         detail: match error {
             LoadError::NotFound => format!("There is no file at {CONFIG_PATH}. Put config.json beside index.html."),

@@ -1,7 +1,10 @@
-//! GET requests with a time limit, a size limit, cancellation and an in-memory cache.
+//! GET requests with a time limit, a size limit, cancellation, retries, an in-memory cache, and
+//! one request for identical ones in flight.
 
 use crate::browser::{clear_timeout, set_timeout, window};
 use broadsheet_core::error::LoadError;
+use broadsheet_core::sources::wordpress::Totals;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -12,6 +15,8 @@ use web_sys::{AbortController, RequestInit, Response};
 const TIMEOUT_MS: i32 = 15_000;
 /// Larger answers are refused: no news page needs more, and decoding more would freeze the tab.
 const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Waits before the retries of a GET that failed on the network or with a 5xx.
+const RETRY_DELAYS_MS: [i32; 2] = [400, 1500];
 
 /// Whether a cached answer may be used.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -20,15 +25,80 @@ pub enum Cache {
     Bypass,
 }
 
-/// An answer with a 2xx status.
+/// Any answer the server gave.
+#[derive(Clone)]
 pub struct Answer {
+    pub status: u16,
     pub body: Rc<str>,
     /// Whether the server labelled it HTML: SPA hosts answer missing files with `index.html`.
     pub is_html: bool,
+    /// WordPress's `X-WP-Total` and `X-WP-TotalPages`.
+    pub totals: Option<Totals>,
 }
 
+impl Answer {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The answer if it is a success, else the error its status means.
+    pub fn success(self) -> Result<Answer, LoadError> {
+        match LoadError::from_status(self.status) {
+            None => Ok(self),
+            Some(error) => Err(error),
+        }
+    }
+}
+
+type InFlight = Shared<LocalBoxFuture<'static, Result<Answer, LoadError>>>;
+
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Answer>> = RefCell::new(HashMap::new());
+    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+}
+
+/// GETs `url`. Successful answers are cached for the session; errors are not. Boxed, so that
+/// the many callers share one copy of this state machine instead of each inlining it.
+pub fn get(url: &str, cache: Cache) -> LocalBoxFuture<'static, Result<Answer, LoadError>> {
+    get_unboxed(url.to_string(), cache).boxed_local()
+}
+
+async fn get_unboxed(url: String, cache: Cache) -> Result<Answer, LoadError> {
+    let url = url.as_str();
+    if cache == Cache::Use {
+        if let Some(hit) = CACHE.with(|c| c.borrow().get(url).cloned()) {
+            return Ok(hit);
+        }
+    }
+    let shared = IN_FLIGHT.with(|map| {
+        map.borrow_mut().entry(url.to_string()).or_insert_with(|| get_with_retries(url.to_string()).boxed_local().shared()).clone()
+    });
+    let result = shared.await;
+    IN_FLIGHT.with(|map| map.borrow_mut().remove(url));
+    if let Ok(answer) = &result {
+        if answer.is_success() && !answer.is_html {
+            CACHE.with(|c| c.borrow_mut().insert(url.to_string(), answer.clone()));
+        }
+    }
+    result
+}
+
+async fn get_with_retries(url: String) -> Result<Answer, LoadError> {
+    let mut attempt = 0;
+    loop {
+        let result = fetch(&url, "GET", None).await;
+        let retryable = match &result {
+            Ok(answer) => answer.status >= 500,
+            Err(error) => *error == LoadError::Network,
+        };
+        match RETRY_DELAYS_MS.get(attempt) {
+            Some(&delay) if retryable => {
+                sleep(delay).await;
+                attempt += 1;
+            }
+            _ => return result,
+        }
+    }
 }
 
 /// Aborts the request when dropped before it finished: when the reader navigates away, the
@@ -43,51 +113,55 @@ impl Drop for AbortOnDrop {
     }
 }
 
-pub async fn get(url: &str, cache: Cache) -> Result<Answer, LoadError> {
-    if cache == Cache::Use {
-        if let Some(body) = CACHE.with(|c| c.borrow().get(url).cloned()) {
-            return Ok(Answer { body, is_html: false });
-        }
-    }
+async fn fetch(url: &str, method: &str, json_body: Option<&str>) -> Result<Answer, LoadError> {
     let controller = AbortController::new().map_err(|_| LoadError::Network)?;
     let signal = controller.signal();
     let mut guard = AbortOnDrop(Some(controller.clone()));
     let timer = set_timeout(move || controller.abort(), TIMEOUT_MS);
-    let result = fetch(url, &signal).await;
+    let result = send(url, method, json_body, &signal).await;
     if let Some(timer) = timer {
         clear_timeout(timer);
     }
     guard.0 = None;
-    let answer = result.map_err(|e| if signal.aborted() { LoadError::Timeout } else { e })?;
-    if cache == Cache::Use && !answer.is_html {
-        CACHE.with(|c| c.borrow_mut().insert(url.to_string(), answer.body.clone()));
-    }
-    Ok(answer)
+    result.map_err(|e| if signal.aborted() { LoadError::Timeout } else { e })
 }
 
-async fn fetch(url: &str, signal: &web_sys::AbortSignal) -> Result<Answer, LoadError> {
+async fn send(url: &str, method: &str, json_body: Option<&str>, signal: &web_sys::AbortSignal) -> Result<Answer, LoadError> {
     let init = RequestInit::new();
-    init.set_method("GET");
+    init.set_method(method);
     init.set_signal(Some(signal));
+    if let Some(body) = json_body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+        let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
+        let _ = headers.set("Content-Type", "application/json");
+        init.set_headers(&headers);
+    }
     let promise = window().ok_or(LoadError::Network)?.fetch_with_str_and_init(url, &init);
     let response: Response = JsFuture::from(promise)
         .await
         .map_err(|_| LoadError::Network)?
         .dyn_into()
         .map_err(|_| LoadError::Network)?;
-    if let Some(error) = LoadError::from_status(response.status()) {
-        return Err(error);
-    }
     let header = |name: &str| response.headers().get(name).ok().flatten();
     if header("content-length").and_then(|l| l.parse::<usize>().ok()).is_some_and(|l| l > MAX_BYTES) {
         return Err(LoadError::TooLarge);
     }
     let is_html = header("content-type").is_some_and(|t| t.contains("text/html"));
+    let totals = Totals::from_headers(header("x-wp-total").as_deref(), header("x-wp-totalpages").as_deref());
     let text = response.text().map_err(|_| LoadError::Network)?;
     let text = JsFuture::from(text).await.map_err(|_| LoadError::Network)?;
     let body = text.as_string().ok_or_else(|| LoadError::Malformed("the answer is not text".into()))?;
     if body.len() > MAX_BYTES {
         return Err(LoadError::TooLarge);
     }
-    Ok(Answer { body: body.into(), is_html })
+    Ok(Answer { status: response.status(), body: body.into(), is_html, totals })
+}
+
+async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }

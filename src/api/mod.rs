@@ -3,6 +3,7 @@
 mod backend;
 mod config_loader;
 mod http;
+mod sources;
 
 pub use backend::Backend;
 pub use config_loader::{load_config, ConfigProblem};

@@ -8,7 +8,7 @@ use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::{CategoryLabel, Loading, Picture, TeaserCard};
 use broadsheet_core::comments::{thread, Order, ThreadedComment};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Teaser};
+use broadsheet_core::model::{Article, ArticleBody, Teaser};
 use broadsheet_core::routes::ListKey;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -86,7 +86,15 @@ fn ArticleView(article: Article) -> impl IntoView {
                     </figure>
                 }
             })}
-            <SafeHtml html=body class="article-body"/>
+            {match body {
+                ArticleBody::Html(html) => view! { <SafeHtml html class="article-body"/> }.into_any(),
+                ArticleBody::PasswordProtected => view! {
+                    <div class="article-body protected" role="note">
+                        <p><strong>"This story is protected by a password."</strong></p>
+                        <p>"The publisher has limited it to readers who have the password. It can be read on the publisher's own site."</p>
+                    </div>
+                }.into_any(),
+            }}
             {source.map(|source| view! {
                 <p class="source-link"><a href=source.url rel="noopener nofollow" target="_blank">{source.label}</a></p>
             })}
@@ -141,11 +149,11 @@ fn Comments(teaser: Teaser) -> impl IntoView {
         }
         .into_any();
     }
-    let slug = teaser.slug.clone();
     let backend = expect_context::<Backend>();
+    let story = teaser.clone();
     let comments = LocalResource::new(move || {
-        let (backend, slug) = (backend.clone(), slug.clone());
-        async move { backend.comments(&slug).await.map(|list| thread(list, MAX_COMMENT_DEPTH, Order::OldestFirst)) }
+        let (backend, story) = (backend.clone(), story.clone());
+        async move { backend.comments(&story).await.map(|list| thread(list, MAX_COMMENT_DEPTH, Order::OldestFirst)) }
     });
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">

@@ -1,0 +1,4 @@
+//! One module per backend: the requests each makes, in order, with the core adapters decoding.
+
+pub mod static_files;
+pub mod wordpress;

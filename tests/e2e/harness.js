@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -14,13 +14,21 @@ const TYPES = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
+/** The shipped config.json with `source` replaced: the same build on another backend. */
+export function configWithSource(source) {
+  const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
+  return { body: JSON.stringify({ ...config, source }) };
+}
+
 /**
  * Serves `root` on 127.0.0.1 at a free port. Paths that name a file are that file or 404; any
  * other path is the app's index.html (the SPA fallback every host is told to configure).
- * `overrides` maps a path to `{ status, body, type }` to simulate a publisher's mistakes.
+ * `overrides` maps a path to `{ status, body, type }` to simulate a publisher's mistakes;
+ * `handler(req, res)` answers first when it returns true (fake backends).
  */
-export async function serve({ root = DIST, overrides = {} } = {}) {
+export async function serve({ root = DIST, overrides = {}, handler } = {}) {
   const server = createServer(async (req, res) => {
+    if (handler && handler(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const override = overrides[path];
     if (override) {

@@ -1,0 +1,105 @@
+// The same release build against a real WordPress (Debian's package, seeded with the demo
+// content by scripts/wordpress/start.sh): only config.json differs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, configWithSource, openPage, setup } from '../harness.js';
+
+const env = Object.fromEntries(
+  readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
+    .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+);
+const WP = env.WP_URL.replace(/\/?$/, '/');
+const wpJson = async (path) => (await fetch(`${WP}wp-json/wp/v2/${path}`)).json();
+const demo = (slug) => JSON.parse(readFileSync(join(DIST, 'content/articles', `${slug}.json`), 'utf8'));
+
+for (const pretty of [true, false]) {
+  test(`WordPress backend (${pretty ? '/wp-json/' : '?rest_route='} form)`, async (t) => {
+    const { server, browser } = await setup(t, {
+      overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP, pretty_permalinks: pretty }) },
+    });
+    const url = (path) => server.origin + path;
+    // The origin of the WordPress site: its own requests are the only ones allowed to fail here.
+    const wpRequests = [];
+
+    await t.test('home shows the sticky story as the lead and the latest posts', async () => {
+      const [newest] = await wpJson('posts?sticky=true&per_page=1');
+      const page = await openPage(browser);
+      page.on('request', (r) => { if (r.url().startsWith(WP)) wpRequests.push(r.url()); });
+      await page.goto(url('/'));
+      await page.locator('.lead-story').waitFor();
+      assert.equal(await page.locator('.lead-title').innerText(), newest.title.rendered.replace(/&#8217;/g, '’'));
+      assert.equal(await page.locator('.headline-list li').count(), 8);
+      await page.locator('.category-section').first().waitFor();
+      assert.ok(wpRequests.every((u) => u.includes(pretty ? '/wp-json/wp/v2/' : '?rest_route=/wp/v2/')), wpRequests.join('\n'));
+      page.assertClean();
+    });
+
+    await t.test('an article has its byline, picture, body, terms and threaded comments', async () => {
+      const slug = 'state-budget-deal-ends-three-week-standoff';
+      const story = demo(slug);
+      const page = await openPage(browser);
+      await page.goto(url(`/article/${slug}`));
+      await page.locator('.article h1').waitFor();
+      assert.equal(await page.locator('.article h1').innerText(), story.title);
+      assert.ok((await page.locator('.article-meta .byline').innerText()).includes(story.authors[0].name));
+      assert.deepEqual(await page.locator('.breadcrumbs li').allInnerTexts(), ['Home', story.categories[0].name, story.title]);
+      assert.match(await page.locator('.hero img').getAttribute('src'), /\/wp-content\/uploads\//);
+      assert.ok(await page.locator('.hero img').getAttribute('srcset'));
+      assert.ok(await page.locator('.article-body table').count() >= 1);
+      const tags = (await page.locator('.tags .tag').allTextContents()).map((s) => s.toLowerCase());
+      assert.deepEqual(tags.sort(), story.tags.map((tag) => tag.name.toLowerCase()).sort());
+      await page.locator('.comment').first().waitFor();
+      assert.equal(await page.locator('.comment').count(), story.comments.count);
+      assert.ok(await page.locator('.comment.depth-1').count() > 0, 'replies are nested');
+      page.assertClean();
+    });
+
+    await t.test('a 150-comment thread loads every page of comments', async () => {
+      const page = await openPage(browser);
+      await page.goto(url('/article/concealed-carry-reciprocity-bill-explained'));
+      await page.locator('.comment').first().waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.comment').length >= 150);
+      assert.match(await page.locator('#comments-heading').innerText(), /^150 Comments$/);
+      page.assertClean();
+    });
+
+    await t.test('archives, search, site pages and 404', async () => {
+      const page = await openPage(browser);
+      for (const [path, heading] of [['/category/politics', 'Politics'], ['/tag/border', 'Border'], ['/author/helen-marsh', 'Helen Marsh'], ['/latest?page=2', 'Latest News – page 2']]) {
+        await page.goto(url(path));
+        await page.locator('.archive-header h1').waitFor();
+        assert.equal(await page.locator('.archive-header h1').innerText(), heading, path);
+        assert.ok(await page.locator('.teaser-card').count() > 0, path);
+      }
+      await page.goto(url('/search?q=budget'));
+      await page.locator('.search-results li').first().waitFor();
+      assert.ok((await page.locator('.search-results h2').allInnerTexts()).some((title) => /budget/i.test(title)));
+      await page.goto(url('/page/privacy'));
+      await page.locator('.site-page h1').waitFor();
+      assert.equal(await page.locator('.site-page h1').innerText(), 'Privacy Policy');
+      await page.goto(url('/article/no-such-story'));
+      await page.locator('.not-found h1').waitFor();
+      await page.goto(url('/latest?page=99'));
+      await page.locator('.not-found h1').waitFor();
+      // WordPress answers a page past the end with 400 rest_post_invalid_page_number.
+      page.assertClean(['page=99']);
+    });
+
+    await t.test('a password-protected post says so and hostile markup is neutralised', async () => {
+      const page = await openPage(browser);
+      await page.goto(url('/article/members-only-briefing'));
+      await page.locator('.article-body.protected').waitFor();
+      assert.match(await page.locator('.article-body.protected').innerText(), /protected by a password/);
+      await page.goto(url('/article/hostile-markup-test'));
+      await page.locator('.article-body').waitFor();
+      await page.waitForTimeout(300);
+      const body = await page.locator('.article-body').innerHTML();
+      for (const banned of ['<script', 'onerror', 'onload', 'javascript:', 'evil.example', 'style=']) {
+        assert.ok(!body.includes(banned), `${banned} survived`);
+      }
+      page.assertClean(['/x.png', 'nope']);
+    });
+  });
+}

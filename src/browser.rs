@@ -50,3 +50,36 @@ pub fn clear_timeout(handle: i32) {
         w.clear_timeout_with_handle(handle);
     }
 }
+
+/// The browser's `localStorage`, when the reader allows it.
+fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// A value kept in the browser. Unreadable data (an older format, a hand edit) is removed with a
+/// console warning rather than breaking the page.
+pub fn load_stored<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let storage = local_storage()?;
+    let text = storage.get_item(key).ok().flatten()?;
+    match serde_json::from_str(&text) {
+        Ok(value) => Some(value),
+        Err(error) => {
+            web_sys::console::warn_1(&JsValue::from_str(&format!("Broadsheet: discarding unreadable stored `{key}`: {error}")));
+            let _ = storage.remove_item(key);
+            None
+        }
+    }
+}
+
+/// Stores a value; a full or disabled storage is not an error the reader can act on.
+pub fn store<T: serde::Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+pub fn forget_stored(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}

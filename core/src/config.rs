@@ -109,7 +109,7 @@ impl Config {
         let source = match kind.as_str() {
             "static" => {
                 source.only(&["kind", "url", "comments_url"])?;
-                Source::Static { url, comments_url: source.optional_url("comments_url")? }
+                Source::Static { url, comments_url: source.optional_endpoint("comments_url")? }
             }
             "wordpress" => {
                 source.only(&["kind", "url", "pretty_permalinks"])?;
@@ -226,12 +226,14 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A base address, kept with a trailing slash so that paths can be appended.
     fn url(&self, key: &str) -> Result<String, ConfigError> {
-        self.optional_url(key)?.ok_or_else(|| self.error(key, "is missing; expected the address of the content API".into()))
+        let url = self.optional_endpoint(key)?.ok_or_else(|| self.error(key, "is missing; expected the address of the content API".into()))?;
+        Ok(if url.ends_with('/') { url } else { url + "/" })
     }
 
-    /// An `http(s)://` address or a path on this site starting with `/`, kept with a trailing slash.
-    fn optional_url(&self, key: &str) -> Result<Option<String>, ConfigError> {
+    /// An `http(s)://` address or a path on this site starting with `/`, as written.
+    fn optional_endpoint(&self, key: &str) -> Result<Option<String>, ConfigError> {
         let Some(url) = self.optional_string(key)? else { return Ok(None) };
         let absolute = ["http://", "https://"].iter().any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p));
         if !absolute && !(url.starts_with('/') && !url.starts_with("//")) {
@@ -240,7 +242,7 @@ impl<'a> Obj<'a> {
         if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(self.error(key, format!("expected an address without spaces, found \"{url}\"")));
         }
-        Ok(Some(if url.ends_with('/') { url } else { url + "/" }))
+        Ok(Some(url))
     }
 
     fn list(&self, key: &str) -> Result<&'a [Value], ConfigError> {
@@ -352,6 +354,12 @@ mod tests {
             error_of(r#"{"site":{"name":"A"},"sorce":{}}"#),
             "`sorce`: unknown key; expected one of site, source, menu, footer, home"
         );
+    }
+
+    #[test]
+    fn base_urls_get_a_trailing_slash_but_endpoints_do_not() {
+        let text = r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c","comments_url":"https://api.example/comments"}}"#;
+        assert_eq!(Config::parse(text).unwrap().source, Source::Static { url: "/c/".into(), comments_url: Some("https://api.example/comments".into()) });
     }
 
     #[test]

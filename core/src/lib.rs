@@ -1,6 +1,7 @@
 //! Broadsheet's core: everything that is not the browser. The article model, `config.json`, the
 //! app's routes, the backend adapters, search and reading time, all unit-tested natively.
 
+pub mod comment_form;
 pub mod comments;
 pub mod config;
 pub mod error;

@@ -2,6 +2,8 @@
 //! whichever backend `config.json` names.
 
 use super::sources::{static_files, wordpress};
+use super::http::post_json;
+use broadsheet_core::comment_form::{CommentRefusal, NewComment, PostedComment};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
@@ -89,6 +91,36 @@ impl Backend {
             Source::WordPress { url, pretty_permalinks } => wordpress::search(&wp(url, *pretty_permalinks), query, page).await,
             Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
             Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+        }
+    }
+
+    /// Whether readers can post comments here (the form is shown only then).
+    pub fn accepts_comments(&self) -> bool {
+        matches!(&self.source, Source::WordPress { .. } | Source::Static { comments_url: Some(_), .. })
+    }
+
+    /// The address that identifies this backend, for keys in browser storage.
+    pub fn site_key(&self) -> &str {
+        self.source.url()
+    }
+
+    pub async fn post_comment(&self, comment: &NewComment<'_>) -> Result<PostedComment, CommentRefusal> {
+        let (url, body) = match &self.source {
+            Source::WordPress { url, pretty_permalinks } => {
+                (wp(url, *pretty_permalinks).new_comment(), broadsheet_core::sources::wordpress::new_comment_body(comment))
+            }
+            Source::Static { comments_url: Some(endpoint), .. } => {
+                (endpoint.clone(), broadsheet_core::sources::static_json::new_comment_body(comment))
+            }
+            _ => return Err(CommentRefusal::Closed),
+        };
+        let answer = post_json(&url, &body).await.map_err(|error| match error {
+            LoadError::Network | LoadError::Timeout => CommentRefusal::Network,
+            other => CommentRefusal::Other(other.to_string()),
+        })?;
+        match &self.source {
+            Source::WordPress { .. } => broadsheet_core::sources::wordpress::decode_comment_post(answer.status, &answer.body),
+            _ => broadsheet_core::sources::static_json::decode_comment_post(answer.status, &answer.body),
         }
     }
 

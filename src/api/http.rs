@@ -101,6 +101,11 @@ async fn get_with_retries(url: String) -> Result<Answer, LoadError> {
     }
 }
 
+/// POSTs a JSON body once: never retried, the backend may have acted on it.
+pub async fn post_json(url: &str, body: &str) -> Result<Answer, LoadError> {
+    fetch(url, "POST", Some(body)).await
+}
+
 /// Aborts the request when dropped before it finished: when the reader navigates away, the
 /// resource drops the future and the download stops.
 struct AbortOnDrop(Option<AbortController>);

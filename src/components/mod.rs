@@ -1,5 +1,7 @@
 //! Building blocks shared by the pages.
 
+pub mod comment_form;
+pub mod comments;
 pub mod date;
 pub mod footer;
 pub mod header;

@@ -2,11 +2,11 @@
 
 use crate::api::Backend;
 use crate::browser::DateStyle;
+use crate::components::comments::Comments;
 use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::{CategoryLabel, Loading, Picture, TeaserCard};
-use broadsheet_core::comments::{thread, Order, ThreadedComment};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{Article, ArticleBody, Teaser};
 use broadsheet_core::routes::ListKey;
@@ -15,8 +15,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 const RELATED_COUNT: usize = 4;
-/// Replies deeper than this are shown at this level, under their ancestor.
-const MAX_COMMENT_DEPTH: usize = 4;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -134,67 +132,4 @@ fn Related(teaser: Teaser) -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-#[component]
-fn Comments(teaser: Teaser) -> impl IntoView {
-    let open = teaser.comments.open;
-    // Nothing to fetch: the story says it has no comments.
-    if teaser.comments.count == 0 {
-        return view! {
-            <section class="comments" id="comments" aria-labelledby="comments-heading">
-                <h2 id="comments-heading">"Comments"</h2>
-                <p class="no-comments">{if open { "No comments yet." } else { "Comments are closed for this story." }}</p>
-            </section>
-        }
-        .into_any();
-    }
-    let backend = expect_context::<Backend>();
-    let story = teaser.clone();
-    let comments = LocalResource::new(move || {
-        let (backend, story) = (backend.clone(), story.clone());
-        async move { backend.comments(&story).await.map(|list| thread(list, MAX_COMMENT_DEPTH, Order::OldestFirst)) }
-    });
-    view! {
-        <section class="comments" id="comments" aria-labelledby="comments-heading">
-            <Suspense fallback=|| view! { <h2 id="comments-heading">"Comments"</h2> }>
-                {move || comments.get().map(|result| match result {
-                    Ok(list) => view! {
-                        <h2 id="comments-heading">{format!("{} {}", list.len(), if list.len() == 1 { "Comment" } else { "Comments" })}</h2>
-                        <ol class="comment-list">
-                            {list.into_iter().map(|c| view! { <CommentItem threaded=c/> }).collect_view()}
-                        </ol>
-                    }.into_any(),
-                    Err(error) => view! {
-                        <h2 id="comments-heading">"Comments"</h2>
-                        <p class="load-failed" role="alert">{error.to_string()} " "
-                            <button type="button" class="button secondary" on:click=move |_| comments.refetch()>"Try again"</button>
-                        </p>
-                    }.into_any(),
-                })}
-            </Suspense>
-            {(!open).then(|| view! { <p class="comments-closed">"Comments are closed for this story."</p> })}
-        </section>
-    }
-    .into_any()
-}
-
-#[component]
-fn CommentItem(threaded: ThreadedComment) -> impl IntoView {
-    let ThreadedComment { comment, depth } = threaded;
-    let initials: String = comment.author.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
-    let name = match comment.author.url.clone() {
-        Some(url) => view! { <a href=url rel="nofollow ugc noopener" target="_blank">{comment.author.name.clone()}</a> }.into_any(),
-        None => view! { <span>{comment.author.name.clone()}</span> }.into_any(),
-    };
-    view! {
-        <li class=format!("comment depth-{depth}") id=format!("comment-{}", comment.id)>
-            <div class="comment-head">
-                <span class="avatar-initials" aria-hidden="true">{initials.to_uppercase()}</span>
-                <strong class="comment-author">{name}</strong>
-                <DateTime at=comment.date style=DateStyle::DayAndTime/>
-            </div>
-            <SafeHtml html=comment.html class="comment-body"/>
-        </li>
-    }
 }

@@ -1,8 +1,9 @@
 //! Broadsheet's own static schema (docs/static-schema.md): plain JSON files under one base URL.
 
 use super::decode_json;
+use crate::comment_form::{CommentRefusal, NewComment, PostedComment};
 use crate::error::LoadError;
-use crate::model::{Article, ArticleBody, Author, Category, Comment, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
+use crate::model::{Article, ArticleBody, Author, Category, Comment, CommentStatus, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::search::SearchIndex;
@@ -59,6 +60,54 @@ pub fn list_folder(list: &ListKey) -> String {
         ListKey::Tag(slug) => format!("tag/{}", encode(slug)),
         ListKey::Author(slug) => format!("author/{}", encode(slug)),
     }
+}
+
+/// The JSON body POSTed to `source.comments_url` (docs/static-schema.md, "Posting comments").
+pub fn new_comment_body(comment: &NewComment) -> String {
+    serde_json::json!({
+        "article": comment.story_slug,
+        "article_id": comment.story_id,
+        "parent": comment.parent,
+        "author_name": comment.draft.name.trim(),
+        "author_email": comment.draft.email.trim(),
+        "author_url": comment.draft.website.trim(),
+        "content": comment.draft.text,
+    })
+    .to_string()
+}
+
+#[derive(Deserialize)]
+struct CommentAccepted {
+    comment: Comment,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CommentRefused {
+    error: String,
+    message: String,
+}
+
+/// Maps the comment endpoint's answer: `{"comment": {...}}` with status 200/201, or
+/// `{"error": "closed" | "login_required" | "duplicate" | "too_fast" | "invalid", "message": "..."}`.
+pub fn decode_comment_post(status: u16, body: &str) -> Result<PostedComment, CommentRefusal> {
+    if (200..300).contains(&status) {
+        let accepted: CommentAccepted = serde_json::from_str(body).map_err(|e| CommentRefusal::Other(e.to_string()))?;
+        return Ok(match accepted.comment.status {
+            CommentStatus::Approved => PostedComment::Published(accepted.comment),
+            CommentStatus::Hold => PostedComment::AwaitingModeration(accepted.comment),
+        });
+    }
+    let refused: CommentRefused = serde_json::from_str(body).unwrap_or_default();
+    Err(match refused.error.as_str() {
+        "closed" => CommentRefusal::Closed,
+        "login_required" => CommentRefusal::LoginRequired,
+        "duplicate" => CommentRefusal::Duplicate,
+        "too_fast" => CommentRefusal::TooFast,
+        "invalid" => CommentRefusal::InvalidField(refused.message),
+        _ if refused.message.is_empty() => CommentRefusal::Other(format!("error {status}")),
+        _ => CommentRefusal::Other(refused.message),
+    })
 }
 
 pub fn decode_list(body: &str) -> Result<Page<Teaser>, LoadError> {
@@ -174,6 +223,26 @@ mod tests {
         ] {
             assert!(matches!(decode_list(bad), Err(LoadError::Malformed(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn comment_endpoint_answers_map_to_outcomes() {
+        let comment = r#"{"comment":{"id":"c9","parent":"c1","author":{"name":"Ann"},"date":"2026-11-02T14:05:00Z","html":"<p>Hi</p>","status":"hold"}}"#;
+        assert!(matches!(decode_comment_post(201, comment), Ok(PostedComment::AwaitingModeration(c)) if c.parent.as_deref() == Some("c1")));
+        let published = comment.replace("hold", "approved");
+        assert!(matches!(decode_comment_post(200, &published), Ok(PostedComment::Published(_))));
+        assert_eq!(decode_comment_post(403, r#"{"error":"closed"}"#), Err(CommentRefusal::Closed));
+        assert_eq!(decode_comment_post(429, r#"{"error":"too_fast","message":"Slow down"}"#), Err(CommentRefusal::TooFast));
+        assert_eq!(decode_comment_post(400, r#"{"error":"invalid","message":"Email is not valid"}"#), Err(CommentRefusal::InvalidField("Email is not valid".into())));
+        assert_eq!(decode_comment_post(502, "Bad gateway"), Err(CommentRefusal::Other("error 502".into())));
+    }
+
+    #[test]
+    fn new_comment_body_names_the_article_and_parent() {
+        let draft = crate::comment_form::Draft { text: "Hi".into(), name: "Ann ".into(), email: "a@b.co".into(), website: String::new() };
+        let body = new_comment_body(&NewComment { story_id: "a1", story_slug: "s", parent: None, draft: &draft });
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!((value["article"].as_str(), value["parent"].is_null(), value["author_name"].as_str()), (Some("s"), true, Some("Ann")));
     }
 
     #[test]

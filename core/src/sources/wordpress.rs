@@ -2,6 +2,7 @@
 //! Posts come with `_embed` (authors, featured media, terms), so one request shows a story.
 
 use super::decode_json;
+use crate::comment_form::{CommentRefusal, NewComment, PostedComment};
 use crate::error::LoadError;
 use crate::model::{
     Article, ArticleBody, Author, AuthorRef, Comment, CommentAuthor, CommentInfo, CommentStatus, Format, Image, ImageSource,
@@ -459,62 +460,19 @@ pub fn decode_error(status: u16, body: &str) -> LoadError {
 
 // ---- Posting comments.
 
-/// What a reader sends.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewComment<'a> {
-    pub post_id: u64,
-    pub parent: Option<&'a str>,
-    pub author_name: &'a str,
-    pub author_email: &'a str,
-    pub author_url: &'a str,
-    pub content: &'a str,
-}
-
 /// The JSON body of `POST comments`.
 pub fn new_comment_body(comment: &NewComment) -> String {
     let parent = comment.parent.and_then(|p| p.parse::<u64>().ok()).unwrap_or(0);
+    let post = comment.story_id.parse::<u64>().unwrap_or(0);
     serde_json::json!({
-        "post": comment.post_id,
+        "post": post,
         "parent": parent,
-        "author_name": comment.author_name,
-        "author_email": comment.author_email,
-        "author_url": comment.author_url,
-        "content": comment.content,
+        "author_name": comment.draft.name.trim(),
+        "author_email": comment.draft.email.trim(),
+        "author_url": comment.draft.website.trim(),
+        "content": comment.draft.text,
     })
     .to_string()
-}
-
-/// How the backend answered a posted comment.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PostedComment {
-    Published(Comment),
-    /// Accepted, waiting for a moderator.
-    AwaitingModeration(Comment),
-}
-
-/// Why the backend refused a comment, in words for the reader.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CommentRefusal {
-    LoginRequired,
-    Closed,
-    Duplicate,
-    TooFast,
-    /// A field the reader can correct, with WordPress's explanation.
-    InvalidField(String),
-    Other(String),
-}
-
-impl std::fmt::Display for CommentRefusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CommentRefusal::LoginRequired => write!(f, "You need to sign in to comment on this site."),
-            CommentRefusal::Closed => write!(f, "Comments are closed for this story."),
-            CommentRefusal::Duplicate => write!(f, "You already posted this comment."),
-            CommentRefusal::TooFast => write!(f, "You are posting comments too quickly. Wait a moment and send again."),
-            CommentRefusal::InvalidField(message) => write!(f, "Please check the form: {message}"),
-            CommentRefusal::Other(message) => write!(f, "The comment could not be posted: {message}"),
-        }
-    }
 }
 
 /// Maps the answer to `POST comments` (its status and body).
@@ -601,6 +559,7 @@ fn app_route(url: &str, site: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::comment_form::Draft;
 
     const SITE: &str = "http://127.0.0.1:8081/";
     fn sample(name: &str) -> String {
@@ -712,14 +671,8 @@ mod tests {
 
     #[test]
     fn new_comment_body_is_wordpress_json() {
-        let body = new_comment_body(&NewComment {
-            post_id: 14,
-            parent: Some("3"),
-            author_name: "Ann \"A\"",
-            author_email: "ann@example.com",
-            author_url: "",
-            content: "<b>Hi</b>",
-        });
+        let draft = Draft { text: "<b>Hi</b>".into(), name: " Ann \"A\" ".into(), email: "ann@example.com".into(), website: String::new() };
+        let body = new_comment_body(&NewComment { story_id: "14", story_slug: "s", parent: Some("3"), draft: &draft });
         let value: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!((value["post"].as_u64(), value["parent"].as_u64()), (Some(14), Some(3)));
         assert_eq!(value["author_name"], "Ann \"A\"");

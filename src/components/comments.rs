@@ -1,0 +1,117 @@
+//! A story's discussion: the threaded list, replies in place, and the comments posted from here.
+
+use crate::api::Backend;
+use crate::browser::DateStyle;
+use crate::components::comment_form::CommentForm;
+use crate::components::date::DateTime;
+use crate::components::safe_html::SafeHtml;
+use broadsheet_core::comment_form::PostedComment;
+use broadsheet_core::comments::{thread, Order, ThreadedComment};
+use broadsheet_core::model::{Comment, CommentStatus, Teaser};
+use leptos::prelude::*;
+
+/// Replies deeper than this are shown at this level, under their ancestor.
+const MAX_DEPTH: usize = 4;
+/// Comments rendered at first and added by each "Show more comments".
+const BATCH: usize = 100;
+
+#[component]
+pub fn Comments(teaser: Teaser) -> impl IntoView {
+    let backend = expect_context::<Backend>();
+    let open = teaser.comments.open;
+    let can_post = open && backend.accepts_comments();
+    // No request when the story says it has no comments.
+    let has_comments = teaser.comments.count > 0;
+    let story = teaser.clone();
+    let loaded = LocalResource::new(move || {
+        let (backend, story) = (backend.clone(), story.clone());
+        async move { if has_comments { backend.comments(&story).await } else { Ok(Vec::new()) } }
+    });
+    // Comments this reader posted here: shown at once, held ones marked as awaiting moderation.
+    let posted = RwSignal::new(Vec::<Comment>::new());
+    let reply_to = RwSignal::new(None::<String>);
+    let shown = RwSignal::new(BATCH);
+    let notice = RwSignal::new(None::<&'static str>);
+    let on_posted = Callback::new(move |result: PostedComment| {
+        let (comment, message) = match result {
+            PostedComment::Published(c) => (c, "Your comment has been published."),
+            PostedComment::AwaitingModeration(c) => (c, "Your comment is awaiting moderation."),
+        };
+        posted.update(|list| list.push(comment));
+        reply_to.set(None);
+        notice.set(Some(message));
+    });
+    let threaded = Memo::new(move |_| {
+        let mut all = loaded.get().and_then(Result::ok).unwrap_or_default();
+        all.extend(posted.get());
+        thread(all, MAX_DEPTH, Order::OldestFirst)
+    });
+    let form = move |parent: Option<String>| {
+        let on_cancel = parent.is_some().then(|| Callback::new(move |_| reply_to.set(None)));
+        view! { <CommentForm story=teaser.clone() parent on_posted on_cancel/> }
+    };
+    let form = StoredValue::new_local(form);
+    view! {
+        <section class="comments" id="comments" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">{move || match threaded.with(Vec::len) {
+                0 => "Comments".to_string(),
+                1 => "1 Comment".to_string(),
+                n => format!("{n} Comments"),
+            }}</h2>
+            {move || loaded.get().and_then(Result::err).map(|error| view! {
+                <p class="load-failed" role="alert">{error.to_string()} " "
+                    <button type="button" class="button secondary" on:click=move |_| loaded.refetch()>"Try again"</button>
+                </p>
+            })}
+            <p class="comment-notice" role="status">{move || notice.get()}</p>
+            <ol class="comment-list">
+                <For each=move || threaded.get().into_iter().take(shown.get()) key=|t| t.comment.id.clone() let:item>
+                    <CommentItem item=item.clone() can_reply=can_post reply_to/>
+                    {
+                        let id = item.comment.id.clone();
+                        move || (reply_to.get().as_deref() == Some(id.as_str())).then(|| form.with_value(|f| f(Some(id.clone()))))
+                    }
+                </For>
+            </ol>
+            {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
+                <p class="more"><button type="button" class="button secondary" on:click=move |_| shown.update(|n| *n += BATCH)>
+                    {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
+                </button></p>
+            })}
+            {match (can_post, open) {
+                (true, _) => view! {
+                    {move || reply_to.get().is_none().then(|| form.with_value(|f| f(None)))}
+                }.into_any(),
+                (false, true) => view! { <p class="comments-closed">"Comments cannot be posted on this site."</p> }.into_any(),
+                (false, false) => view! { <p class="comments-closed">"Comments are closed for this story."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option<String>>) -> impl IntoView {
+    let ThreadedComment { comment, depth } = item;
+    let initials: String = comment.author.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+    let name = match comment.author.url.clone() {
+        Some(url) => view! { <a href=url rel="nofollow ugc noopener" target="_blank">{comment.author.name.clone()}</a> }.into_any(),
+        None => view! { <span>{comment.author.name.clone()}</span> }.into_any(),
+    };
+    let id = comment.id.clone();
+    let held = comment.status == CommentStatus::Hold;
+    view! {
+        <li class=format!("comment depth-{depth}") id=format!("comment-{}", comment.id)>
+            <div class="comment-head">
+                <span class="avatar-initials" aria-hidden="true">{initials.to_uppercase()}</span>
+                <strong class="comment-author">{name}</strong>
+                <DateTime at=comment.date style=DateStyle::DayAndTime/>
+                {held.then(|| view! { <span class="moderation">"Awaiting moderation"</span> })}
+            </div>
+            <SafeHtml html=comment.html class="comment-body"/>
+            {(can_reply && !held).then(|| view! {
+                <button type="button" class="reply-button" aria-label=format!("Reply to {}", comment.author.name)
+                    on:click=move |_| reply_to.set(Some(id.clone()))>"Reply"</button>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,150 @@
+// Writing comments on the static backend with a comment endpoint: validation, replies,
+// moderation, refusals, and a draft that is never lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { configWithSource, openPage, setup } from '../harness.js';
+import { commentEndpoint } from '../fakes/comment-endpoint.js';
+
+const STORY = '/article/ostrowski-wins-governor-race';
+const fill = async (form, { text, name = 'Dana Reader', email = 'dana@example.com', website = '' }) => {
+  await form.getByLabel('Comment').fill(text);
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Email').fill(email);
+  if (website) await form.getByLabel('Website').fill(website);
+};
+
+test('commenting', async (t) => {
+  const endpoint = commentEndpoint();
+  const { server, browser } = await setup(t, {
+    handler: endpoint.handler,
+    overrides: { '/config.json': configWithSource({ kind: 'static', url: '/content/', comments_url: '/api/comments' }) },
+  });
+  const open = async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + STORY);
+    await page.locator('.comment').first().waitFor();
+    return page;
+  };
+
+  await t.test('required fields are checked before sending, with accessible messages', async () => {
+    const page = await open();
+    const form = page.locator('form.comment-form');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    assert.equal(await form.locator('[aria-invalid=true]').count(), 3);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'reply-top-comment');
+    assert.match(await form.locator('#reply-top-email-error').innerText(), /enter your email/);
+    await form.getByLabel('Email').fill('not-an-email');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    assert.match(await form.locator('#reply-top-email-error').innerText(), /valid email/);
+    assert.equal(endpoint.received.length, 0, 'nothing was sent');
+    page.assertClean();
+  });
+
+  await t.test('a comment is posted, shown in place, and its draft cleared', async () => {
+    const page = await open();
+    const before = await page.locator('.comment').count();
+    const form = page.locator('form.comment-form');
+    await fill(form, { text: 'A fresh top-level comment.', website: 'https://dana.example' });
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment-notice', { hasText: 'published' }).waitFor();
+    assert.equal(await page.locator('.comment').count(), before + 1);
+    assert.equal(await page.locator('.comment').last().locator('.comment-body').innerText(), 'A fresh top-level comment.');
+    assert.equal(endpoint.received.at(-1).parent, null);
+    assert.equal(endpoint.received.at(-1).article, 'ostrowski-wins-governor-race');
+    assert.equal(await form.getByLabel('Comment').inputValue(), '');
+    assert.equal(await form.getByLabel('Name').inputValue(), 'Dana Reader', 'identity is kept for the next comment');
+    await page.reload();
+    await page.locator('form.comment-form').waitFor();
+    assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), '');
+    page.assertClean();
+  });
+
+  await t.test('Reply moves the form under the comment and sends its id as parent', async () => {
+    const page = await open();
+    const target = page.locator('.comment').nth(1);
+    const targetId = (await target.getAttribute('id')).replace('comment-', '');
+    await target.getByRole('button', { name: /^Reply to / }).click();
+    const reply = page.locator(`form.comment-form[aria-labelledby="reply-${targetId}-heading"]`);
+    await reply.waitFor();
+    assert.equal(await page.locator('form.comment-form').count(), 1, 'one form at a time');
+    await reply.getByRole('button', { name: 'Cancel reply' }).click();
+    await page.locator('form.comment-form[aria-labelledby="reply-top-heading"]').waitFor();
+    await target.getByRole('button', { name: /^Reply to / }).click();
+    await fill(reply, { text: 'Replying to you [hold]' });
+    await reply.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment-notice', { hasText: 'awaiting moderation' }).waitFor();
+    assert.equal(endpoint.received.at(-1).parent, targetId);
+    const mine = page.locator('.comment', { hasText: 'Replying to you' });
+    assert.equal(await mine.locator('.moderation').innerText(), 'AWAITING MODERATION');
+    assert.match(await mine.getAttribute('class'), /depth-[1-4]/);
+    page.assertClean();
+  });
+
+  await t.test('a draft survives a reload and a navigation', async () => {
+    const page = await open();
+    const form = page.locator('form.comment-form');
+    await form.getByLabel('Comment').fill('Half-written thought');
+    await form.getByLabel('Name').fill('Sam');
+    await page.reload();
+    await page.locator('form.comment-form').waitFor();
+    assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), 'Half-written thought');
+    await page.locator('.main-menu a', { hasText: 'Politics' }).click();
+    await page.locator('.archive-header h1').waitFor();
+    await page.goBack();
+    await page.locator('form.comment-form').waitFor();
+    assert.equal(await page.locator('form.comment-form').getByLabel('Name').inputValue(), 'Sam');
+    page.assertClean();
+  });
+
+  await t.test('a failed post keeps the text and succeeds on Retry', async () => {
+    const page = await open();
+    const form = page.locator('form.comment-form');
+    await fill(form, { text: 'Sent while offline' });
+    endpoint.mode = 'network';
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await form.locator('.form-error').waitFor();
+    assert.match(await form.locator('.form-error').innerText(), /could not be reached/);
+    assert.equal(await form.getByLabel('Comment').inputValue(), 'Sent while offline');
+    await page.reload();
+    await page.locator('form.comment-form').waitFor();
+    assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), 'Sent while offline', 'kept across a reload too');
+    endpoint.mode = 'network';
+    await page.locator('form.comment-form').getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('form.comment-form').getByRole('button', { name: 'Retry' }).waitFor();
+    endpoint.mode = 'ok';
+    await page.locator('form.comment-form').getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.comment', { hasText: 'Sent while offline' }).waitFor();
+    page.assertClean(['/api/comments']);
+  });
+
+  await t.test('double-clicking Send sends once; refusals are explained', async () => {
+    const page = await open();
+    const form = page.locator('form.comment-form');
+    await fill(form, { text: 'Only once please' });
+    endpoint.mode = 'slow';
+    const count = endpoint.received.length;
+    await form.getByRole('button', { name: 'Post Comment' }).dblclick();
+    await page.locator('.comment', { hasText: 'Only once please' }).waitFor();
+    assert.equal(endpoint.received.length, count + 1);
+    for (const [mode, message] of [['duplicate', /already posted/], ['closed', /closed/]]) {
+      endpoint.mode = mode;
+      await fill(form, { text: `Refused as ${mode}` });
+      await form.getByRole('button', { name: 'Post Comment' }).click();
+      await form.locator('.form-error').waitFor();
+      assert.match(await form.locator('.form-error').innerText(), message);
+      assert.equal(await form.getByLabel('Comment').inputValue(), `Refused as ${mode}`);
+    }
+    endpoint.mode = 'ok';
+    page.assertClean(['/api/comments']);
+  });
+
+  await t.test('a story with comments closed shows no form', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + '/article/judge-blocks-kettle-county-firearm-storage-ordinance');
+    await page.locator('.comment').first().waitFor();
+    assert.equal(await page.locator('form.comment-form').count(), 0);
+    assert.equal(await page.locator('.comments-closed').innerText(), 'Comments are closed for this story.');
+    assert.equal(await page.locator('.reply-button').count(), 0);
+    page.assertClean();
+  });
+});

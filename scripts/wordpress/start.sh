@@ -276,6 +276,11 @@ http {
         listen 127.0.0.1:$PORT;
         root $HTDOCS;
         index index.php;
+        # The site root is WordPress itself, not a directory listing: a CORS preflight for
+        # /?rest_route=... must reach PHP (nginx answers OPTIONS on a directory with 405).
+        location = / {
+            rewrite ^ /index.php last;
+        }
         location / {
             try_files \$uri \$uri/ /index.php?\$args;
         }

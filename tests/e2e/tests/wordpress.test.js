@@ -20,13 +20,13 @@ for (const pretty of [true, false]) {
       overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP, pretty_permalinks: pretty }) },
     });
     const url = (path) => server.origin + path;
-    // The origin of the WordPress site: its own requests are the only ones allowed to fail here.
+    // API requests to the WordPress site (pictures aside): all in the configured URL form.
     const wpRequests = [];
 
     await t.test('home shows the sticky story as the lead and the latest posts', async () => {
       const [newest] = await wpJson('posts?sticky=true&per_page=1');
       const page = await openPage(browser);
-      page.on('request', (r) => { if (r.url().startsWith(WP)) wpRequests.push(r.url()); });
+      page.on('request', (r) => { if (r.url().startsWith(WP) && !r.url().includes('/wp-content/')) wpRequests.push(r.url()); });
       await page.goto(url('/'));
       await page.locator('.lead-story').waitFor();
       assert.equal(await page.locator('.lead-title').innerText(), newest.title.rendered.replace(/&#8217;/g, '’'));
@@ -56,12 +56,47 @@ for (const pretty of [true, false]) {
       page.assertClean();
     });
 
-    await t.test('a 150-comment thread loads every page of comments', async () => {
+    await t.test('a 150-comment thread loads every page of comments and shows them in batches', async () => {
       const page = await openPage(browser);
       await page.goto(url('/article/concealed-carry-reciprocity-bill-explained'));
       await page.locator('.comment').first().waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('.comment').length >= 150);
-      assert.match(await page.locator('#comments-heading').innerText(), /^150 Comments$/);
+      assert.equal(await page.locator('#comments-heading').innerText(), '150 Comments');
+      assert.equal(await page.locator('.comment').count(), 100);
+      await page.getByRole('button', { name: 'Show more comments (50 more)' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.comment').length === 150);
+      page.assertClean();
+    });
+
+    await t.test('a posted comment and a reply come back from the WordPress API', async () => {
+      const slug = 'ostrowski-wins-governor-race';
+      const [post] = await wpJson(`posts?slug=${slug}`);
+      const page = await openPage(browser);
+      await page.goto(url(`/article/${slug}`));
+      await page.locator('.comment').first().waitFor();
+      const stamp = `${pretty ? 'pretty' : 'plain'} ${Date.now()}`;
+      const form = page.locator('form.comment-form');
+      await form.getByLabel('Comment').fill(`Top-level comment ${stamp}`);
+      await form.getByLabel('Name').fill('E2E Reader');
+      await form.getByLabel('Email').fill('e2e@example.com');
+      await form.getByRole('button', { name: 'Post Comment' }).click();
+      await page.locator('.comment-notice', { hasText: 'published' }).waitFor();
+      const mine = page.locator('.comment', { hasText: `Top-level comment ${stamp}` });
+      const parentId = (await mine.getAttribute('id')).replace('comment-', '');
+      await mine.getByRole('button', { name: 'Reply to E2E Reader' }).click();
+      const reply = page.locator(`form.comment-form[aria-labelledby="reply-${parentId}-heading"]`);
+      await reply.getByLabel('Comment').fill(`A reply to be moderated [hold] ${stamp}`);
+      assert.equal(await reply.getByLabel('Name').inputValue(), 'E2E Reader', 'identity carried over');
+      await reply.getByRole('button', { name: 'Post Comment' }).click();
+      await page.locator('.comment-notice', { hasText: 'awaiting moderation' }).waitFor();
+      const auth = 'Basic ' + Buffer.from(`${env.WP_ADMIN_USER}:${env.WP_APP_PASSWORD}`).toString('base64');
+      const all = await (await fetch(`${WP}wp-json/wp/v2/comments?post=${post.id}&per_page=100&status=any&context=edit`, { headers: { authorization: auth } })).json();
+      const top = all.find((c) => c.content.raw === `Top-level comment ${stamp}`);
+      const held = all.find((c) => c.content.raw === `A reply to be moderated [hold] ${stamp}`);
+      assert.ok(top && held, 'both comments are in WordPress');
+      assert.equal(String(top.id), parentId);
+      assert.equal(held.parent, top.id);
+      assert.equal(held.status, 'hold');
+      assert.equal(top.status, 'approved');
       page.assertClean();
     });
 

@@ -4,7 +4,9 @@
 #   browser  wasm-bindgen-test: components and the DOM sanitizer in headless Chromium
 #   build    trunk build --release
 #   size     every file's size; fails over the wasm + JS budget
-#   e2e      the release build served locally, driven in headless Chromium by Playwright
+#   wordpress a real WordPress (Debian's package) on 127.0.0.1:8081, seeded with the demo content
+#   e2e      the release build served locally, driven in headless Chromium by Playwright, against
+#            the demo content, the WordPress, and fake Ghost, JSON Feed and comment servers
 # Ends with one line: `suite: N passed, M failed` (tests counted across the layers).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,9 +37,14 @@ step native cargo test --package broadsheet-core
 step browser cargo test --package broadsheet --target wasm32-unknown-unknown
 if step build trunk build --release; then
   step size scripts/size-report.sh
-  step e2e npm test --prefix tests/e2e --silent
+  if step wordpress scripts/wordpress/start.sh; then
+    step e2e npm test --prefix tests/e2e --silent
+  else
+    failed_steps+=("e2e (not run)")
+  fi
+  scripts/wordpress/stop.sh >/dev/null 2>&1
 else
-  failed_steps+=("size (not run)" "e2e (not run)")
+  failed_steps+=("size (not run)" "wordpress (not run)" "e2e (not run)")
 fi
 rm -rf "$logs"
 

@@ -1,6 +1,7 @@
 //! `config.json`: the publisher's runtime settings, decoded by hand so that every mistake is
 //! reported with the key it concerns and what was expected there.
 
+use crate::sources::wire::describe;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -105,23 +106,24 @@ impl Config {
 
         let source = root.object("source")?;
         let kind = source.string("kind")?;
-        let url = source.url("url")?;
         let source = match kind.as_str() {
             "static" => {
                 source.only(&["kind", "url", "comments_url"])?;
-                Source::Static { url, comments_url: source.optional_endpoint("comments_url")? }
+                Source::Static { url: source.base_url("url")?, comments_url: source.optional_endpoint("comments_url")? }
             }
             "wordpress" => {
                 source.only(&["kind", "url", "pretty_permalinks"])?;
-                Source::WordPress { url, pretty_permalinks: source.optional_bool("pretty_permalinks")?.unwrap_or(true) }
+                let pretty_permalinks = source.optional_bool("pretty_permalinks")?.unwrap_or(true);
+                Source::WordPress { url: source.base_url("url")?, pretty_permalinks }
             }
             "ghost" => {
                 source.only(&["kind", "url", "key"])?;
-                Source::Ghost { url, key: source.string("key")? }
+                Source::Ghost { url: source.base_url("url")?, key: source.string("key")? }
             }
             "jsonfeed" => {
                 source.only(&["kind", "url"])?;
-                Source::JsonFeed { url }
+                // The feed document itself, not a base address.
+                Source::JsonFeed { url: source.endpoint("url")? }
             }
             other => return Err(source.error("kind", format!("expected {SOURCE_KINDS}, found \"{other}\""))),
         };
@@ -150,16 +152,6 @@ struct Obj<'a> {
     map: &'a Map<String, Value>,
 }
 
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
 
 impl<'a> Obj<'a> {
     fn root(value: &'a Value) -> Result<Obj<'a>, ConfigError> {
@@ -227,16 +219,21 @@ impl<'a> Obj<'a> {
     }
 
     /// A base address, kept with a trailing slash so that paths can be appended.
-    fn url(&self, key: &str) -> Result<String, ConfigError> {
-        let url = self.optional_endpoint(key)?.ok_or_else(|| self.error(key, "is missing; expected the address of the content API".into()))?;
+    fn base_url(&self, key: &str) -> Result<String, ConfigError> {
+        let url = self.endpoint(key)?;
         Ok(if url.ends_with('/') { url } else { url + "/" })
+    }
+
+    fn endpoint(&self, key: &str) -> Result<String, ConfigError> {
+        self.optional_endpoint(key)?.ok_or_else(|| self.error(key, "is missing; expected the address of the content API".into()))
     }
 
     /// An `http(s)://` address or a path on this site starting with `/`, as written.
     fn optional_endpoint(&self, key: &str) -> Result<Option<String>, ConfigError> {
         let Some(url) = self.optional_string(key)? else { return Ok(None) };
         let absolute = ["http://", "https://"].iter().any(|p| url.len() > p.len() && url[..p.len()].eq_ignore_ascii_case(p));
-        if !absolute && !(url.starts_with('/') && !url.starts_with("//")) {
+        let site_path = url.starts_with('/') && !url.starts_with("//");
+        if !absolute && !site_path {
             return Err(self.error(key, format!("expected an address starting with https://, http:// or /, found \"{url}\"")));
         }
         if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -318,7 +315,7 @@ mod tests {
         let ghost = r#"{"site":{"name":"A"},"source":{"kind":"ghost","url":"https://g.example/","key":"abc"}}"#;
         assert_eq!(Config::parse(ghost).unwrap().source, Source::Ghost { url: "https://g.example/".into(), key: "abc".into() });
         let feed = r#"{"site":{"name":"A"},"source":{"kind":"jsonfeed","url":"https://f.example/feed.json"}}"#;
-        assert_eq!(Config::parse(feed).unwrap().source, Source::JsonFeed { url: "https://f.example/feed.json/".into() });
+        assert_eq!(Config::parse(feed).unwrap().source, Source::JsonFeed { url: "https://f.example/feed.json".into() });
     }
 
     #[test]

@@ -18,8 +18,6 @@ pub enum LoadError {
     TooLarge,
     /// The answer arrived but is not what the backend's schema promises.
     Malformed(String),
-    /// The configured kind of backend cannot be read by this build.
-    Unsupported(&'static str),
 }
 
 impl LoadError {
@@ -50,7 +48,6 @@ impl fmt::Display for LoadError {
             LoadError::Status(code) => write!(f, "The news service answered with error {code}."),
             LoadError::TooLarge => write!(f, "The news service sent more data than this page can handle."),
             LoadError::Malformed(detail) => write!(f, "The news service sent content this site cannot read ({detail})."),
-            LoadError::Unsupported(kind) => write!(f, "This version of the site cannot read content from {kind} yet."),
         }
     }
 }

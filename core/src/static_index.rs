@@ -189,7 +189,7 @@ fn check(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Vec<String>
 }
 
 /// Values of `name="…"` attributes in trusted-enough authored HTML (a check, not a parser).
-fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<String> {
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     html.match_indices(&needle)
         .filter_map(|(at, _)| {

@@ -1,5 +1,7 @@
 //! Text fields that backends send as HTML (WordPress titles and excerpts): turned into plain text,
-//! never parsed into the page.
+//! never parsed into the page; and plain text made into HTML.
+
+use crate::model::UntrustedHtml;
 
 /// Plain text of an HTML fragment: tags dropped (with the content of `script`, `style` and
 /// `template`), character references decoded, runs of white space folded into one space.
@@ -34,9 +36,63 @@ pub fn html_to_text(html: &str) -> String {
     collapse_whitespace(&decode_entities(&text))
 }
 
-fn collapse_whitespace(text: &str) -> String {
+/// Runs of white space become one space; the ends are trimmed.
+pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// At most `max` characters, cut at a word boundary with `…` when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let Some((cut, _)) = text.char_indices().nth(max) else { return text.to_string() };
+    let head = text.get(..cut).unwrap_or(text);
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => head.get(..space).unwrap_or(head),
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–')))
+}
+
+/// Text made safe to put inside HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain text as HTML: a blank line separates paragraphs, a single line break stays one.
+pub fn text_to_html(text: &str) -> UntrustedHtml {
+    fn flush(paragraph: &mut Vec<&str>, html: &mut String) {
+        if !paragraph.is_empty() {
+            let lines: Vec<String> = paragraph.iter().map(|l| escape_html(&collapse_whitespace(l))).collect();
+            html.push_str("<p>");
+            html.push_str(&lines.join("<br>"));
+            html.push_str("</p>");
+            paragraph.clear();
+        }
+    }
+    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut html = String::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    for line in normalized.split('\n') {
+        if line.trim().is_empty() {
+            flush(&mut paragraph, &mut html);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut html);
+    UntrustedHtml(html)
+}
+
 
 /// Decodes `&amp;`, `&#8217;`, `&#x2019;` and the named references news text uses. Unknown names
 /// and malformed references are kept as written.

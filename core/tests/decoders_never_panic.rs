@@ -3,7 +3,9 @@
 //! WebAssembly app, so this is a property of the whole data layer.)
 
 use broadsheet_core::config::Config;
-use broadsheet_core::sources::{static_json, wordpress};
+use broadsheet_core::model::Article;
+use broadsheet_core::routes::ListKey;
+use broadsheet_core::sources::{ghost, jsonfeed, static_json, wordpress};
 
 /// xorshift64*: deterministic, so a failure reproduces.
 struct Rng(u64);
@@ -99,6 +101,21 @@ fn every_decoder(input: &str) {
     for lookup in [wordpress::Lookup::Category, wordpress::Lookup::Tag, wordpress::Lookup::Author] {
         let _ = wordpress::decode_lookup(input, lookup);
     }
+    let _ = ghost::decode_list(input);
+    let _ = ghost::decode_search(input);
+    let _ = ghost::decode_article(input);
+    let _ = ghost::decode_tag_heading(input);
+    let _ = ghost::decode_author_heading(input);
+    let _ = ghost::decode_site_page(input);
+    let _ = ghost::decode_error(404, input);
+    if let Ok(feed) = jsonfeed::decode_feed(input) {
+        let items: Vec<Article> = feed.items;
+        for key in [ListKey::Latest, ListKey::Tag("x".into()), ListKey::Author("x".into())] {
+            let _ = jsonfeed::list(&items, &key, 2, 10);
+            let _ = jsonfeed::heading(&items, &key);
+        }
+        let _ = jsonfeed::search_index(&items);
+    }
     let _ = Config::parse(input);
 }
 
@@ -124,6 +141,10 @@ fn mutated_real_answers_never_panic() {
         fixture("../public/content/articles/state-budget-deal-ends-three-week-standoff.json"),
         fixture("../public/content/comments/ostrowski-wins-governor-race.json"),
         fixture("../public/config.json"),
+        fixture("tests/fixtures/ghost/posts-page-1.json"),
+        fixture("tests/fixtures/ghost/author.json"),
+        fixture("tests/fixtures/jsonfeed/feed.json"),
+        fixture("tests/fixtures/jsonfeed/feed-1.0.json"),
     ];
     let mut rng = Rng(42);
     for round in 0..1_500 {

@@ -1,7 +1,8 @@
 //! The configured content source, as the pages ask for it: one set of questions, answered by
 //! whichever backend `config.json` names.
 
-use super::sources::{static_files, wordpress};
+use super::sources::{ghost, jsonfeed, static_files, wordpress};
+use broadsheet_core::sources::ghost::GhostUrls;
 use super::http::post_json;
 use broadsheet_core::comment_form::{CommentRefusal, NewComment, PostedComment};
 use broadsheet_core::config::Source;
@@ -42,8 +43,8 @@ impl Backend {
         match &self.source {
             Source::Static { url, .. } => static_files::list(url, list, page).await,
             Source::WordPress { url, pretty_permalinks } => wordpress::list(&wp(url, *pretty_permalinks), list, page).await,
-            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
-            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+            Source::Ghost { url, key } => ghost::list(&GhostUrls { base: url, key }, list, page).await,
+            Source::JsonFeed { url } => jsonfeed::list(url, list, page).await,
         }
     }
 
@@ -57,8 +58,8 @@ impl Backend {
         match &self.source {
             Source::Static { url, .. } => static_files::heading(url, list).await,
             Source::WordPress { url, pretty_permalinks } => wordpress::heading(&wp(url, *pretty_permalinks), list).await,
-            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
-            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+            Source::Ghost { url, key } => ghost::heading(&GhostUrls { base: url, key }, list).await,
+            Source::JsonFeed { url } => jsonfeed::heading(url, list).await,
         }
     }
 
@@ -67,8 +68,8 @@ impl Backend {
         match &self.source {
             Source::Static { url, .. } => static_files::article(url, slug).await,
             Source::WordPress { url, pretty_permalinks } => wordpress::article(&wp(url, *pretty_permalinks), slug).await,
-            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
-            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+            Source::Ghost { url, key } => ghost::article(&GhostUrls { base: url, key }, slug).await,
+            Source::JsonFeed { url } => jsonfeed::article(url, slug).await,
         }
     }
 
@@ -89,8 +90,8 @@ impl Backend {
         match &self.source {
             Source::Static { url, .. } => static_files::search(url, query, page).await,
             Source::WordPress { url, pretty_permalinks } => wordpress::search(&wp(url, *pretty_permalinks), query, page).await,
-            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
-            Source::JsonFeed { .. } => Err(LoadError::Unsupported("JSON Feed")),
+            Source::Ghost { url, key } => ghost::search(&GhostUrls { base: url, key }, query, page).await,
+            Source::JsonFeed { url } => jsonfeed::search(url, query, page).await,
         }
     }
 
@@ -129,7 +130,8 @@ impl Backend {
         match &self.source {
             Source::Static { url, .. } => static_files::site_page(url, slug).await,
             Source::WordPress { url, pretty_permalinks } => wordpress::site_page(&wp(url, *pretty_permalinks), slug).await,
-            Source::Ghost { .. } => Err(LoadError::Unsupported("Ghost")),
+            Source::Ghost { url, key } => ghost::site_page(&GhostUrls { base: url, key }, slug).await,
+            // A feed has no standalone pages.
             Source::JsonFeed { .. } => Err(LoadError::NotFound),
         }
     }

@@ -19,7 +19,8 @@ const BATCH: usize = 100;
 pub fn Comments(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let open = teaser.comments.open;
-    let can_post = open && backend.accepts_comments();
+    let site_accepts = backend.accepts_comments();
+    let can_post = open && site_accepts;
     // No request when the story says it has no comments.
     let has_comments = teaser.comments.count > 0;
     let story = teaser.clone();
@@ -78,12 +79,12 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                     {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
                 </button></p>
             })}
-            {match (can_post, open) {
-                (true, _) => view! {
+            {match (site_accepts, open) {
+                (true, true) => view! {
                     {move || reply_to.get().is_none().then(|| form.with_value(|f| f(None)))}
                 }.into_any(),
-                (false, true) => view! { <p class="comments-closed">"Comments cannot be posted on this site."</p> }.into_any(),
-                (false, false) => view! { <p class="comments-closed">"Comments are closed for this story."</p> }.into_any(),
+                (true, false) => view! { <p class="comments-closed">"Comments are closed for this story."</p> }.into_any(),
+                (false, _) => view! { <p class="comments-closed">"Comments are not available on this site."</p> }.into_any(),
             }}
         </section>
     }

@@ -14,10 +14,13 @@ const TYPES = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** The shipped config.json with `source` replaced: the same build on another backend. */
-export function configWithSource(source) {
+/**
+ * The shipped config.json with `source` replaced: the same build on another backend. `more`
+ * overrides other top-level keys, as a publisher would (say, `home` sections of their own).
+ */
+export function configWithSource(source, more = {}) {
   const config = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
-  return { body: JSON.stringify({ ...config, source }) };
+  return { body: JSON.stringify({ ...config, ...more, source }) };
 }
 
 /**

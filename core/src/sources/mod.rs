@@ -1,7 +1,10 @@
 //! Backend adapters: pure functions from a backend's URLs and JSON to the article model.
 
+pub mod ghost;
+pub mod jsonfeed;
 pub mod static_json;
 pub mod wordpress;
+pub(crate) mod wire;
 
 use crate::error::LoadError;
 

@@ -33,17 +33,4 @@ test('broken config.json', async (t) => {
       }
     });
   }
-
-  await t.test('a backend kind this build cannot read yet says so', async () => {
-    const server = await serve({ overrides: { '/config.json': { body: withSource({ kind: 'jsonfeed', url: 'https://feed.example/feed.json' }) } } });
-    try {
-      const page = await openPage(browser);
-      await page.goto(server.origin + '/');
-      await page.locator('.load-failed').waitFor();
-      assert.match(await page.locator('.load-failed').innerText(), /cannot read content from JSON Feed/);
-      page.assertClean();
-    } finally {
-      await server.close();
-    }
-  });
 });

@@ -1,0 +1,40 @@
+//! The Ghost Content API: tags stand in for categories; no public comments.
+
+use crate::api::http::{get, Answer, Cache};
+use broadsheet_core::error::LoadError;
+use broadsheet_core::model::{Article, ListHeading, Page, SitePage, Teaser};
+use broadsheet_core::routes::ListKey;
+use broadsheet_core::search::SearchEntry;
+use broadsheet_core::sources::ghost::{self as adapter, GhostUrls};
+
+const PER_PAGE: u32 = 10;
+
+/// A successful answer, or the error Ghost explained in its body.
+async fn answer(url: &str) -> Result<Answer, LoadError> {
+    let answer = get(url, Cache::Use).await?;
+    if answer.is_success() { Ok(answer) } else { Err(adapter::decode_error(answer.status, &answer.body)) }
+}
+
+pub async fn list(urls: &GhostUrls<'_>, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
+    adapter::decode_list(&answer(&urls.list(list, page, PER_PAGE)).await?.body)
+}
+
+pub async fn heading(urls: &GhostUrls<'_>, list: &ListKey) -> Result<ListHeading, LoadError> {
+    match list {
+        ListKey::Latest => Ok(crate::api::backend::latest_heading()),
+        ListKey::Category(slug) | ListKey::Tag(slug) => adapter::decode_tag_heading(&answer(&urls.tag(slug)).await?.body),
+        ListKey::Author(slug) => adapter::decode_author_heading(&answer(&urls.author(slug)).await?.body),
+    }
+}
+
+pub async fn article(urls: &GhostUrls<'_>, slug: &str) -> Result<Article, LoadError> {
+    adapter::decode_article(&answer(&urls.article(slug)).await?.body)
+}
+
+pub async fn search(urls: &GhostUrls<'_>, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {
+    adapter::decode_search(&answer(&urls.search(query, page, PER_PAGE)).await?.body)
+}
+
+pub async fn site_page(urls: &GhostUrls<'_>, slug: &str) -> Result<SitePage, LoadError> {
+    adapter::decode_site_page(&answer(&urls.page(slug)).await?.body)
+}

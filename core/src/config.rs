@@ -12,6 +12,22 @@ pub struct Config {
     pub menu: Vec<Link>,
     pub footer: Footer,
     pub home: Home,
+    pub comments: CommentSettings,
+}
+
+/// How discussions are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommentSettings {
+    /// Replies deeper than this are shown at this level, under their ancestor (1 to 10).
+    pub max_depth: usize,
+    /// The order readers see first; they can switch.
+    pub order: crate::comments::Order,
+}
+
+impl Default for CommentSettings {
+    fn default() -> Self {
+        CommentSettings { max_depth: 4, order: crate::comments::Order::OldestFirst }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,7 +108,7 @@ impl Config {
             problem: format!("the file is not valid JSON ({e})"),
         })?;
         let root = Obj::root(&value)?;
-        root.only(&["site", "source", "menu", "footer", "home"])?;
+        root.only(&["site", "source", "menu", "footer", "home", "comments"])?;
 
         let site = root.object("site")?;
         site.only(&["name", "tagline", "logo", "copyright"])?;
@@ -142,7 +158,27 @@ impl Config {
             }
             None => Home { sections: Vec::new() },
         };
-        Ok(Config { site, source, menu: root.links("menu")?, footer, home })
+        let comments = match root.optional_object("comments")? {
+            Some(comments) => {
+                comments.only(&["max_depth", "order"])?;
+                let defaults = CommentSettings::default();
+                let max_depth = match comments.present("max_depth") {
+                    None => defaults.max_depth,
+                    Some(value) => match value.as_u64() {
+                        Some(depth @ 1..=10) => depth as usize,
+                        _ => return Err(comments.error("max_depth", format!("expected a whole number from 1 to 10, found {value}"))),
+                    },
+                };
+                let order = match comments.optional_string("order")?.as_deref() {
+                    None | Some("oldest") => crate::comments::Order::OldestFirst,
+                    Some("newest") => crate::comments::Order::NewestFirst,
+                    Some(other) => return Err(comments.error("order", format!("expected \"oldest\" or \"newest\", found \"{other}\""))),
+                };
+                CommentSettings { max_depth, order }
+            }
+            None => CommentSettings::default(),
+        };
+        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments })
     }
 }
 
@@ -349,8 +385,18 @@ mod tests {
         );
         assert_eq!(
             error_of(r#"{"site":{"name":"A"},"sorce":{}}"#),
-            "`sorce`: unknown key; expected one of site, source, menu, footer, home"
+            "`sorce`: unknown key; expected one of site, source, menu, footer, home, comments"
         );
+    }
+
+    #[test]
+    fn comment_settings_are_checked() {
+        let with = |comments: &str| format!(r#"{{"site":{{"name":"A"}},"source":{{"kind":"static","url":"/c"}},"comments":{comments}}}"#);
+        let settings = Config::parse(&with(r#"{"max_depth":2,"order":"newest"}"#)).unwrap().comments;
+        assert_eq!(settings, CommentSettings { max_depth: 2, order: crate::comments::Order::NewestFirst });
+        assert_eq!(error_of(&with(r#"{"max_depth":0}"#)), "`comments.max_depth`: expected a whole number from 1 to 10, found 0");
+        assert_eq!(error_of(&with(r#"{"order":"best"}"#)), "`comments.order`: expected \"oldest\" or \"newest\", found \"best\"");
+        assert_eq!(Config::parse(MINIMAL).unwrap().comments, CommentSettings::default());
     }
 
     #[test]

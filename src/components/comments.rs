@@ -8,16 +8,18 @@ use crate::components::safe_html::SafeHtml;
 use broadsheet_core::comment_form::PostedComment;
 use broadsheet_core::comments::{thread, Order, ThreadedComment};
 use broadsheet_core::model::{Comment, CommentStatus, Teaser};
+use broadsheet_core::config::Config;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Replies deeper than this are shown at this level, under their ancestor.
-const MAX_DEPTH: usize = 4;
 /// Comments rendered at first and added by each "Show more comments".
 const BATCH: usize = 100;
 
 #[component]
 pub fn Comments(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
+    let settings = expect_context::<Arc<Config>>().comments;
+    let order = RwSignal::new(settings.order);
     let open = teaser.comments.open;
     let site_accepts = backend.accepts_comments();
     let can_post = open && site_accepts;
@@ -45,7 +47,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     let threaded = Memo::new(move |_| {
         let mut all = loaded.get().and_then(Result::ok).unwrap_or_default();
         all.extend(posted.get());
-        thread(all, MAX_DEPTH, Order::OldestFirst)
+        thread(all, settings.max_depth, order.get())
     });
     let form = move |parent: Option<String>| {
         let on_cancel = parent.is_some().then(|| Callback::new(move |_| reply_to.set(None)));
@@ -63,6 +65,14 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 <p class="load-failed" role="alert">{error.to_string()} " "
                     <button type="button" class="button secondary" on:click=move |_| loaded.refetch()>"Try again"</button>
                 </p>
+            })}
+            {move || (threaded.with(Vec::len) > 1).then(|| view! {
+                <div class="comment-order" role="group" aria-label="Order of comments">
+                    <button type="button" aria-pressed=move || (order.get() == Order::OldestFirst).to_string()
+                        on:click=move |_| order.set(Order::OldestFirst)>"Oldest first"</button>
+                    <button type="button" aria-pressed=move || (order.get() == Order::NewestFirst).to_string()
+                        on:click=move |_| order.set(Order::NewestFirst)>"Newest first"</button>
+                </div>
             })}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
             <ol class="comment-list">
@@ -93,7 +103,11 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
 #[component]
 fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option<String>>) -> impl IntoView {
     let ThreadedComment { comment, depth } = item;
-    let initials: String = comment.author.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect();
+    let initials: String =
+        comment.author.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase();
+    // A picture that fails to load gives way to the initials.
+    let avatar_failed = RwSignal::new(comment.author.avatar.is_none());
+    let avatar = comment.author.avatar.clone().unwrap_or_default();
     let name = match comment.author.url.clone() {
         Some(url) => view! { <a href=url rel="nofollow ugc noopener" target="_blank">{comment.author.name.clone()}</a> }.into_any(),
         None => view! { <span>{comment.author.name.clone()}</span> }.into_any(),
@@ -103,7 +117,12 @@ fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option
     view! {
         <li class=format!("comment depth-{depth}") id=format!("comment-{}", comment.id)>
             <div class="comment-head">
-                <span class="avatar-initials" aria-hidden="true">{initials.to_uppercase()}</span>
+                {move || if avatar_failed.get() {
+                    view! { <span class="avatar-initials" aria-hidden="true">{initials.clone()}</span> }.into_any()
+                } else {
+                    view! { <img class="avatar-image" src=avatar.clone() alt="" width="32" height="32" loading="lazy"
+                        on:error=move |_| avatar_failed.set(true)/> }.into_any()
+                }}
                 <strong class="comment-author">{name}</strong>
                 <DateTime at=comment.date style=DateStyle::DayAndTime/>
                 {held.then(|| view! { <span class="moderation">"Awaiting moderation"</span> })}

@@ -138,6 +138,20 @@ test('commenting', async (t) => {
     page.assertClean(['/api/comments']);
   });
 
+  await t.test('readers can switch between oldest and newest first; avatars show or fall back to initials', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + '/article/deer-season-outlook-2026');
+    await page.locator('.comment').first().waitFor();
+    const oldest = await page.locator('.comment.depth-0 .comment-body').first().innerText();
+    assert.equal(await page.getByRole('button', { name: 'Oldest first' }).getAttribute('aria-pressed'), 'true');
+    await page.getByRole('button', { name: 'Newest first' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Newest first' }).getAttribute('aria-pressed'), 'true');
+    assert.notEqual(await page.locator('.comment.depth-0 .comment-body').first().innerText(), oldest);
+    assert.ok(await page.locator('.comment .avatar-image').count() > 0, 'staff replies show their picture');
+    assert.ok(await page.locator('.comment .avatar-initials').count() > 0, 'others show initials');
+    page.assertClean();
+  });
+
   await t.test('a story with comments closed shows no form', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/article/judge-blocks-kettle-county-firearm-storage-ordinance');

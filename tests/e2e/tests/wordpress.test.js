@@ -2,6 +2,7 @@
 // content by scripts/wordpress/start.sh): only config.json differs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, configWithSource, openPage, setup } from '../harness.js';
@@ -104,6 +105,35 @@ for (const pretty of [true, false]) {
       assert.equal(top.status, 'approved');
       page.assertClean();
     });
+
+    if (pretty) {
+      await t.test('with WordPress stopped, a comment keeps its text and goes through on Retry', async () => {
+        const page = await openPage(browser);
+        await page.goto(url('/article/deer-season-outlook-2026'));
+        await page.locator('.comment').first().waitFor();
+        const form = page.locator('form.comment-form');
+        const text = `Written while the server was down ${Date.now()}`;
+        await form.getByLabel('Comment').fill(text);
+        await form.getByLabel('Name').fill('Patient Reader');
+        await form.getByLabel('Email').fill('patient@example.com');
+        const scripts = new URL('../../../scripts/wordpress/', import.meta.url).pathname;
+        execFileSync(`${scripts}stop.sh`);
+        try {
+          await form.getByRole('button', { name: 'Post Comment' }).click();
+          await form.locator('.form-error').waitFor();
+          assert.match(await form.locator('.form-error').innerText(), /could not be reached/);
+          assert.equal(await form.getByLabel('Comment').inputValue(), text);
+        } finally {
+          execFileSync(`${scripts}start.sh`);
+        }
+        await form.getByRole('button', { name: 'Retry' }).click();
+        await page.locator('.comment', { hasText: text }).waitFor();
+        const [post] = await wpJson('posts?slug=deer-season-outlook-2026');
+        const comments = await wpJson(`comments?post=${post.id}&per_page=100`);
+        assert.ok(comments.some((c) => c.content.rendered.includes(text)), 'the retried comment is in WordPress');
+        page.assertClean(['/wp-json/wp/v2/comments']);
+      });
+    }
 
     await t.test('archives, search, site pages and 404', async () => {
       const page = await openPage(browser);

@@ -13,6 +13,25 @@ pub struct Config {
     pub footer: Footer,
     pub home: Home,
     pub comments: CommentSettings,
+    pub security: Security,
+}
+
+/// What the site may embed and who may frame it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Security {
+    /// Hosts whose `https` iframes stories may embed (they load only when the reader asks).
+    pub embed_hosts: Vec<String>,
+    /// CSP `frame-ancestors` sources: who may show this site in a frame.
+    pub frame_ancestors: Vec<String>,
+}
+
+impl Default for Security {
+    fn default() -> Self {
+        Security {
+            embed_hosts: crate::sanitize_policy::DEFAULT_EMBED_HOSTS.iter().map(|h| h.to_string()).collect(),
+            frame_ancestors: vec!["'self'".into()],
+        }
+    }
 }
 
 /// How discussions are shown.
@@ -108,7 +127,7 @@ impl Config {
             problem: format!("the file is not valid JSON ({e})"),
         })?;
         let root = Obj::root(&value)?;
-        root.only(&["site", "source", "menu", "footer", "home", "comments"])?;
+        root.only(&["site", "source", "menu", "footer", "home", "comments", "security"])?;
 
         let site = root.object("site")?;
         site.only(&["name", "tagline", "logo", "copyright"])?;
@@ -178,7 +197,29 @@ impl Config {
             }
             None => CommentSettings::default(),
         };
-        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments })
+        let security = match root.optional_object("security")? {
+            Some(security) => {
+                security.only(&["embed_hosts", "frame_ancestors"])?;
+                let defaults = Security::default();
+                let embed_hosts = match security.present("embed_hosts") {
+                    Some(_) => security.strings("embed_hosts")?,
+                    None => defaults.embed_hosts,
+                };
+                if let Some(bad) = embed_hosts.iter().position(|h| !h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')) {
+                    return Err(security.error(&format!("embed_hosts[{bad}]"), "expected a host name such as www.youtube-nocookie.com".into()));
+                }
+                let frame_ancestors = match security.present("frame_ancestors") {
+                    Some(_) => security.strings("frame_ancestors")?,
+                    None => defaults.frame_ancestors,
+                };
+                if let Some(bad) = frame_ancestors.iter().position(|a| a.contains([';', ',']) || a.chars().any(char::is_whitespace)) {
+                    return Err(security.error(&format!("frame_ancestors[{bad}]"), "expected one CSP source such as 'self' or https://partner.example".into()));
+                }
+                Security { embed_hosts, frame_ancestors }
+            }
+            None => Security::default(),
+        };
+        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments, security })
     }
 }
 
@@ -385,8 +426,18 @@ mod tests {
         );
         assert_eq!(
             error_of(r#"{"site":{"name":"A"},"sorce":{}}"#),
-            "`sorce`: unknown key; expected one of site, source, menu, footer, home, comments"
+            "`sorce`: unknown key; expected one of site, source, menu, footer, home, comments, security"
         );
+    }
+
+    #[test]
+    fn security_settings_are_checked() {
+        let with = |security: &str| format!(r#"{{"site":{{"name":"A"}},"source":{{"kind":"static","url":"/c"}},"security":{security}}}"#);
+        let security = Config::parse(&with(r#"{"embed_hosts":["video.example"],"frame_ancestors":["'none'"]}"#)).unwrap().security;
+        assert_eq!(security, Security { embed_hosts: vec!["video.example".into()], frame_ancestors: vec!["'none'".into()] });
+        assert!(error_of(&with(r#"{"embed_hosts":["evil.example/x"]}"#)).starts_with("`security.embed_hosts[0]`"));
+        assert!(error_of(&with(r#"{"frame_ancestors":["'self'; script-src *"]}"#)).starts_with("`security.frame_ancestors[0]`"));
+        assert!(Config::parse(MINIMAL).unwrap().security.embed_hosts.iter().any(|h| h == "www.youtube-nocookie.com"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod comment_form;
 pub mod comments;
 pub mod config;
+pub mod deploy;
 pub mod error;
 pub mod model;
 pub mod reading_time;

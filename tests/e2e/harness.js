@@ -27,9 +27,10 @@ export function configWithSource(source, more = {}) {
  * Serves `root` on 127.0.0.1 at a free port. Paths that name a file are that file or 404; any
  * other path is the app's index.html (the SPA fallback every host is told to configure).
  * `overrides` maps a path to `{ status, body, type }` to simulate a publisher's mistakes;
- * `handler(req, res)` answers first when it returns true (fake backends).
+ * `handler(req, res)` answers first when it returns true (fake backends); `headers` are sent
+ * with every file (say, the Content-Security-Policy from dist/_headers).
  */
-export async function serve({ root = DIST, overrides = {}, handler } = {}) {
+export async function serve({ root = DIST, overrides = {}, handler, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     if (handler && handler(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -42,12 +43,12 @@ export async function serve({ root = DIST, overrides = {}, handler } = {}) {
     if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
     try {
       if ((await stat(file)).isFile()) {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
         return res.end(await readFile(file));
       }
     } catch { /* not a file: fall through */ }
     if (extname(path)) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
-    res.writeHead(200, { 'content-type': TYPES['.html'] });
+    res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] });
     res.end(await readFile(join(root, 'index.html')));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 //! The app shell: reads `config.json`, then serves every route inside the site chrome.
 
-use crate::api::{load_config, Backend};
+use crate::api::{load_config, set_timeout_seconds, Backend};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::pages::archive::{Archive, ListKind};
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Site(config: Arc<Config>) -> impl IntoView {
+    set_timeout_seconds(config.timeout_seconds);
     provide_context(Backend::new(config.source.clone()));
     let site_name = config.site.name.clone();
     provide_context(config);

@@ -3,20 +3,58 @@
 //! into fresh nodes of the live document. No string of backend HTML is ever set as markup.
 
 use broadsheet_core::model::UntrustedHtml;
-use broadsheet_core::sanitize_policy::{element_rule, required_attribute, ElementRule, Policy};
+use broadsheet_core::sanitize_policy::{element_rule, keeps_children, required_attribute, ElementRule, Policy};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+use web_sys::{Document, DocumentFragment, DomParser, Element, HtmlElement, NamedNodeMap, Node, SupportedType};
 
 const XHTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 /// Deeper nesting is cut off: no story needs it and hostile markup uses it to exhaust the stack.
 const MAX_DEPTH: u32 = 48;
 
+// The parsed document is hostile: a `<form>` exposes its controls as named properties that shadow
+// the DOM's own (`<form><input name=nextSibling>` makes `form.nextSibling` that input; a control
+// outside the form joins it with `form=`, which turns the walk into an endless loop). So the walk
+// reads the tree only through the prototypes' own getters, bound once (`final`), never through
+// property lookups on the parsed nodes.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Node)]
+    type ParsedNode;
+    #[wasm_bindgen(method, getter, final, js_name = firstChild)]
+    fn first_child(this: &ParsedNode) -> Option<Node>;
+    #[wasm_bindgen(method, getter, final, js_name = nextSibling)]
+    fn next_sibling(this: &ParsedNode) -> Option<Node>;
+    #[wasm_bindgen(method, getter, final, js_name = nodeType)]
+    fn node_type(this: &ParsedNode) -> u16;
+    #[wasm_bindgen(method, getter, final, js_name = textContent)]
+    fn text_content(this: &ParsedNode) -> Option<String>;
+
+    #[wasm_bindgen(js_name = Element)]
+    type ParsedElement;
+    #[wasm_bindgen(method, getter, final, js_name = namespaceURI)]
+    fn namespace_uri(this: &ParsedElement) -> Option<String>;
+    #[wasm_bindgen(method, getter, final, js_name = localName)]
+    fn local_name(this: &ParsedElement) -> String;
+    #[wasm_bindgen(method, getter, final, js_name = attributes)]
+    fn attributes(this: &ParsedElement) -> NamedNodeMap;
+
+    #[wasm_bindgen(js_name = Document)]
+    type ParsedDocument;
+    #[wasm_bindgen(method, getter, final, js_name = body)]
+    fn body(this: &ParsedDocument) -> Option<HtmlElement>;
+}
+
+fn parsed(node: &Node) -> &ParsedNode {
+    node.unchecked_ref()
+}
+
 /// Sanitized nodes, ready to insert; `None` only when the browser offers no DOM at all.
 pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragment> {
     let target = web_sys::window()?.document()?;
-    let parsed = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
+    let parsed_document = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
     let fragment = target.create_document_fragment();
-    if let Some(body) = parsed.body() {
+    if let Some(body) = parsed_document.unchecked_ref::<ParsedDocument>().body() {
         copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
     }
     Some(fragment)
@@ -24,18 +62,18 @@ pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragmen
 
 struct Copier<'a> {
     target: &'a Document,
-    policy: &'a Policy<'a>,
+    policy: &'a Policy,
 }
 
 fn copy_children(from: &Node, into: &Node, copier: &Copier, depth: u32) {
     if depth > MAX_DEPTH {
         return;
     }
-    let mut child = from.first_child();
+    let mut child = parsed(from).first_child();
     while let Some(node) = child {
-        match node.node_type() {
+        match parsed(&node).node_type() {
             Node::TEXT_NODE => {
-                let text = copier.target.create_text_node(&node.text_content().unwrap_or_default());
+                let text = copier.target.create_text_node(&parsed(&node).text_content().unwrap_or_default());
                 let _ = into.append_child(&text);
             }
             Node::ELEMENT_NODE => {
@@ -46,20 +84,21 @@ fn copy_children(from: &Node, into: &Node, copier: &Copier, depth: u32) {
             // Comments, processing instructions, CDATA: dropped.
             _ => {}
         }
-        child = node.next_sibling();
+        child = parsed(&node).next_sibling();
     }
 }
 
 fn copy_element(element: &Element, into: &Node, copier: &Copier, depth: u32) {
+    let parsed_element = element.unchecked_ref::<ParsedElement>();
     // SVG and MathML content (namespace confusion vectors) is dropped whole.
-    if element.namespace_uri().as_deref() != Some(XHTML_NAMESPACE) {
+    if parsed_element.namespace_uri().as_deref() != Some(XHTML_NAMESPACE) {
         return;
     }
-    match element_rule(&element.local_name()) {
+    match element_rule(&parsed_element.local_name()) {
         ElementRule::Remove => {}
         ElementRule::Unwrap => copy_children(element, into, copier, depth + 1),
         ElementRule::Keep(tag) => {
-            let attributes = element.attributes();
+            let attributes = parsed_element.attributes();
             let kept: Vec<(String, String)> = (0..attributes.length())
                 .filter_map(|i| attributes.item(i))
                 .filter_map(|attr| {
@@ -77,7 +116,9 @@ fn copy_element(element: &Element, into: &Node, copier: &Copier, depth: u32) {
             for (name, value) in copier.policy.forced_attributes(tag, &kept) {
                 let _ = copy.set_attribute(name, value);
             }
-            copy_children(element, &copy, copier, depth + 1);
+            if keeps_children(tag) {
+                copy_children(element, &copy, copier, depth + 1);
+            }
             let _ = into.append_child(&copy);
         }
     }

@@ -14,6 +14,8 @@ pub struct Config {
     pub home: Home,
     pub comments: CommentSettings,
     pub security: Security,
+    /// How long a request to the backend may take before the reader is told (1 to 120).
+    pub timeout_seconds: u32,
 }
 
 /// What the site may embed and who may frame it.
@@ -141,22 +143,29 @@ impl Config {
 
         let source = root.object("source")?;
         let kind = source.string("kind")?;
+        let timeout_seconds = match source.present("timeout_seconds") {
+            None => 15,
+            Some(value) => match value.as_u64() {
+                Some(seconds @ 1..=120) => seconds as u32,
+                _ => return Err(source.error("timeout_seconds", format!("expected a whole number of seconds from 1 to 120, found {value}"))),
+            },
+        };
         let source = match kind.as_str() {
             "static" => {
-                source.only(&["kind", "url", "comments_url"])?;
+                source.only(&["kind", "url", "comments_url", "timeout_seconds"])?;
                 Source::Static { url: source.base_url("url")?, comments_url: source.optional_endpoint("comments_url")? }
             }
             "wordpress" => {
-                source.only(&["kind", "url", "pretty_permalinks"])?;
+                source.only(&["kind", "url", "pretty_permalinks", "timeout_seconds"])?;
                 let pretty_permalinks = source.optional_bool("pretty_permalinks")?.unwrap_or(true);
                 Source::WordPress { url: source.base_url("url")?, pretty_permalinks }
             }
             "ghost" => {
-                source.only(&["kind", "url", "key"])?;
+                source.only(&["kind", "url", "key", "timeout_seconds"])?;
                 Source::Ghost { url: source.base_url("url")?, key: source.string("key")? }
             }
             "jsonfeed" => {
-                source.only(&["kind", "url"])?;
+                source.only(&["kind", "url", "timeout_seconds"])?;
                 // The feed document itself, not a base address.
                 Source::JsonFeed { url: source.endpoint("url")? }
             }
@@ -219,7 +228,7 @@ impl Config {
             }
             None => Security::default(),
         };
-        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments, security })
+        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments, security, timeout_seconds })
     }
 }
 
@@ -375,6 +384,11 @@ mod tests {
         assert_eq!(config.source, Source::Static { url: "/content/".into(), comments_url: None });
         assert!(config.menu.is_empty());
         assert!(config.home.sections.is_empty());
+        assert_eq!(config.timeout_seconds, 15);
+        let slow = r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c","timeout_seconds":60}}"#;
+        assert_eq!(Config::parse(slow).unwrap().timeout_seconds, 60);
+        let bad = r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c","timeout_seconds":0}}"#;
+        assert_eq!(error_of(bad), "`source.timeout_seconds`: expected a whole number of seconds from 1 to 120, found 0");
     }
 
     #[test]

@@ -48,19 +48,19 @@ pub const DEFAULT_EMBED_HOSTS: &[&str] =
     &["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com", "platform.twitter.com", "www.facebook.com"];
 
 /// Settings of the policy.
-#[derive(Clone, Debug)]
-pub struct Policy<'a> {
-    /// Hosts from which an `https` iframe may be kept.
-    pub embed_hosts: &'a [&'a str],
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// Hosts from which an `https` iframe may be kept (`security.embed_hosts` in config.json).
+    pub embed_hosts: Vec<String>,
 }
 
-impl Default for Policy<'static> {
+impl Default for Policy {
     fn default() -> Self {
-        Policy { embed_hosts: DEFAULT_EMBED_HOSTS }
+        Policy { embed_hosts: DEFAULT_EMBED_HOSTS.iter().map(|h| h.to_string()).collect() }
     }
 }
 
-impl Policy<'_> {
+impl Policy {
     /// The value to keep for attribute `name` on kept element `tag`, or `None` to drop it.
     pub fn attribute(&self, tag: &str, name: &str, value: &str) -> Option<String> {
         let name = name.to_ascii_lowercase();
@@ -132,9 +132,17 @@ fn clean_classes(value: &str) -> String {
         .join(" ")
 }
 
+/// Whether a kept link leaves the site, as the browser resolves it: browsers read `\\` as `/`,
+/// so `\\\\host`, `/\\host` and `https:host` all name another host.
 fn is_external(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+    let lower = url.replace('\\', "/").to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+}
+
+/// Whether a kept element keeps its content: an iframe's "content" is fallback text that no
+/// browser shows, so it goes.
+pub fn keeps_children(tag: &str) -> bool {
+    tag != "iframe"
 }
 
 /// A URL as the browser will read it, kept only when its scheme is `http`, `https`, `mailto` or
@@ -252,5 +260,9 @@ mod tests {
         assert!(p.forced_attributes("a", &external).contains(&("rel", "noopener noreferrer nofollow")));
         let internal = [("href".to_string(), "/article/x".to_string())];
         assert!(p.forced_attributes("a", &internal).is_empty());
+        for sneaky in ["\\\\evil.example/", "/\\evil.example", "https:evil.example", "HTTP:evil.example"] {
+            let link = [("href".to_string(), sneaky.to_string())];
+            assert!(!p.forced_attributes("a", &link).is_empty(), "{sneaky}");
+        }
     }
 }

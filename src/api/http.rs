@@ -12,7 +12,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-const TIMEOUT_MS: i32 = 15_000;
+/// Set once from config.json (`source.timeout_seconds`).
+static TIMEOUT_MS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(15_000);
+
+pub fn set_timeout_seconds(seconds: u32) {
+    TIMEOUT_MS.store(seconds.saturating_mul(1000).min(120_000) as i32, std::sync::atomic::Ordering::Relaxed);
+}
 /// Larger answers are refused: no news page needs more, and decoding more would freeze the tab.
 const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// Waits before the retries of a GET that failed on the network or with a 5xx.
@@ -122,7 +127,7 @@ async fn fetch(url: &str, method: &str, json_body: Option<&str>) -> Result<Answe
     let controller = AbortController::new().map_err(|_| LoadError::Network)?;
     let signal = controller.signal();
     let mut guard = AbortOnDrop(Some(controller.clone()));
-    let timer = set_timeout(move || controller.abort(), TIMEOUT_MS);
+    let timer = set_timeout(move || controller.abort(), TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed));
     let result = send(url, method, json_body, &signal).await;
     if let Some(timer) = timer {
         clear_timeout(timer);

@@ -6,4 +6,5 @@ mod http;
 mod sources;
 
 pub use backend::Backend;
+pub use http::set_timeout_seconds;
 pub use config_loader::{load_config, ConfigProblem};

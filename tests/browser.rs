@@ -66,6 +66,17 @@ fn external_links_open_in_a_new_tab_without_opener() {
 }
 
 #[wasm_bindgen_test]
+fn the_panic_screen_offers_a_reload() {
+    let container = document().create_element("div").unwrap();
+    container.set_inner_html("<p>the app</p>");
+    broadsheet::panic_screen::show(&container);
+    let screen = container.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert_eq!(screen.query_selector("h1").unwrap().unwrap().text_content().as_deref(), Some("Something went wrong"));
+    assert!(container.query_selector("a.button").unwrap().is_some(), "a reload link");
+    assert!(!container.inner_html().contains("the app"));
+}
+
+#[wasm_bindgen_test]
 fn dates_are_formatted_in_the_readers_locale() {
     let text = format_date(Timestamp(1_793_628_300), DateStyle::Day);
     assert!(text.contains("2026"), "{text}");

@@ -475,8 +475,9 @@ fn leads_with_embed(html: &str) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::super::wire::*;
-    use crate::text::*;
     use super::*;
+    use crate::sources::test_support::{malformed, mutations, with_key, Rng};
+    use crate::text::*;
 
     const URLS: GhostUrls = GhostUrls { base: "https://courier.example/", key: "c0ffee" };
     const PAGE_1: &str = include_str!("../../tests/fixtures/ghost/posts-page-1.json");
@@ -488,22 +489,9 @@ pub(crate) mod tests {
     const ERROR_404: &str = include_str!("../../tests/fixtures/ghost/error-404.json");
     const ERROR_401: &str = include_str!("../../tests/fixtures/ghost/error-401.json");
 
-    fn malformed(result: Result<impl std::fmt::Debug, LoadError>) -> String {
-        match result {
-            Err(LoadError::Malformed(message)) => message,
-            other => panic!("expected Malformed, got {other:?}"),
-        }
-    }
-
     /// The single-post fixture with one key of its post replaced (or removed, with `None`).
     fn post_with(key: &str, value: Option<Value>) -> String {
-        let mut body: Value = serde_json::from_str(POST).unwrap();
-        let post = body["posts"][0].as_object_mut().unwrap();
-        match value {
-            Some(v) => post.insert(key.to_string(), v),
-            None => post.remove(key),
-        };
-        body.to_string()
+        with_key(POST, "/posts/0", key, value)
     }
 
     fn list_slugs(page: &Page<Teaser>) -> Vec<&str> {
@@ -865,115 +853,7 @@ pub(crate) mod tests {
         }
     }
 
-    // -----------------------------------------------------------------------------------------
     // Property-style: no input makes a decoder panic.
-
-    /// xorshift64: tiny, deterministic, good enough to pick mutations.
-    pub(crate) struct Rng(pub(crate) u64);
-
-    impl Rng {
-        pub(crate) fn next(&mut self) -> u64 {
-            let mut x = self.0;
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            self.0 = x;
-            x
-        }
-
-        pub(crate) fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
-
-    fn nested(depth: usize) -> String {
-        format!("{}{}", "[".repeat(depth), "]".repeat(depth))
-    }
-
-    fn odd_value(rng: &mut Rng) -> Value {
-        let choices = [
-            Value::Null,
-            Value::Bool(true),
-            serde_json::json!(0),
-            serde_json::json!(-1),
-            serde_json::json!(u64::MAX),
-            serde_json::json!(1.5e300),
-            serde_json::json!(""),
-            serde_json::json!("2026-99-99T99:99:99Z"),
-            serde_json::json!("<figure class=\"kg-embed-card\">"),
-            serde_json::json!("é\u{0}\u{FFFF}"),
-            serde_json::json!([]),
-            serde_json::json!({}),
-            serde_json::json!([null, 1, "x"]),
-            serde_json::json!({"errors": [{"type": "NotFoundError"}]}),
-            serde_json::from_str(&nested(40)).expect("40 levels parse"),
-        ];
-        choices[rng.below(choices.len())].clone()
-    }
-
-    /// Every value in a JSON document, by pointer.
-    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-        match value {
-            Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
-            Value::Object(map) => map
-                .iter()
-                .for_each(|(k, v)| pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
-            _ => {}
-        }
-        out.push(at);
-    }
-
-    /// Deterministic mutations of `text`: truncations every `step` bytes, bit flips, values
-    /// replaced by other JSON types, keys removed and deep nesting spliced in.
-    pub(crate) fn mutations(text: &str, seed: u64, count: usize, step: usize) -> Vec<String> {
-        let mut rng = Rng(seed);
-        let bytes = text.as_bytes();
-        let mut out: Vec<String> =
-            (0..bytes.len()).step_by(step).map(|i| String::from_utf8_lossy(&bytes[..i]).into_owned()).collect();
-        let doc: Value = serde_json::from_str(text).expect("fixture is JSON");
-        let mut paths = Vec::new();
-        pointers(&doc, String::new(), &mut paths);
-        for _ in 0..count {
-            match rng.below(5) {
-                0 => {
-                    let mut b = bytes.to_vec();
-                    for _ in 0..=rng.below(4) {
-                        let i = rng.below(b.len());
-                        b[i] ^= 1 << rng.below(8);
-                    }
-                    out.push(String::from_utf8_lossy(&b).into_owned());
-                }
-                1 | 2 => {
-                    let mut d = doc.clone();
-                    if let Some(slot) = d.pointer_mut(&paths[rng.below(paths.len())]) {
-                        *slot = odd_value(&mut rng);
-                    }
-                    out.push(d.to_string());
-                }
-                3 => {
-                    let mut d = doc.clone();
-                    let path = &paths[rng.below(paths.len())];
-                    if let Some((parent, key)) = path.rsplit_once('/') {
-                        if let Some(Value::Object(map)) = d.pointer_mut(parent) {
-                            map.remove(&key.replace("~1", "/").replace("~0", "~"));
-                        }
-                    }
-                    out.push(d.to_string());
-                }
-                _ => {
-                    // Deep nesting where a value starts, or as the whole body.
-                    let colons: Vec<usize> = text.match_indices(':').map(|(i, _)| i + 1).collect();
-                    let depth = [2, 127, 128, 129, 5000][rng.below(5)];
-                    out.push(match colons.get(rng.below(colons.len() + 1)) {
-                        Some(&at) => format!("{}{}{}", &text[..at], nested(depth), &text[at..]),
-                        None => nested(depth),
-                    });
-                }
-            }
-        }
-        out
-    }
-
     #[test]
     fn no_input_makes_a_decoder_panic() {
         let fixtures = [PAGE_1, PAGE_2, POST, TAG, AUTHOR, PAGE, ERROR_404];

@@ -455,7 +455,7 @@ fn origin(url: &str) -> Option<(String, String, u16)> {
 mod tests {
     use super::*;
     use crate::routes::is_valid_slug;
-    use crate::sources::ghost::tests::{mutations, Rng};
+    use crate::sources::test_support::{malformed, mutations, with_key, Rng};
 
     const FEED: &str = include_str!("../../tests/fixtures/jsonfeed/feed.json");
     const FEED_2: &str = include_str!("../../tests/fixtures/jsonfeed/feed-2.json");
@@ -476,22 +476,9 @@ mod tests {
         page.items.iter().map(|t| t.slug.as_str()).collect()
     }
 
-    fn malformed(result: Result<Feed, LoadError>) -> String {
-        match result {
-            Err(LoadError::Malformed(message)) => message,
-            other => panic!("expected Malformed, got {other:?}"),
-        }
-    }
-
     /// The first page's first item with one key replaced (or removed, with `None`).
     fn item_with(key: &str, value: Option<Value>) -> String {
-        let mut feed: Value = serde_json::from_str(FEED).unwrap();
-        let item = feed["items"][0].as_object_mut().unwrap();
-        match value {
-            Some(v) => item.insert(key.to_string(), v),
-            None => item.remove(key),
-        };
-        feed.to_string()
+        with_key(FEED, "/items/0", key, value)
     }
 
     fn first(body: &str) -> Article {

@@ -13,3 +13,7 @@ use crate::error::LoadError;
 pub(crate) fn decode_json<'a, T: serde::Deserialize<'a>>(body: &'a str) -> Result<T, LoadError> {
     serde_json::from_str(body).map_err(|e| LoadError::Malformed(e.to_string()))
 }
+
+/// Helpers for the adapters' tests.
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
 fn Site(config: Arc<Config>) -> impl IntoView {
     set_timeout_seconds(config.timeout_seconds);
     provide_context(Backend::new(config.source.clone()));
+    crate::components::header::provide_header_state();
     let site_name = config.site.name.clone();
     provide_context(config);
     view! {
@@ -50,6 +51,7 @@ fn Site(config: Arc<Config>) -> impl IntoView {
                     <Route path=path!("/tag/:slug") view=|| view! { <Archive kind=ListKind::Tag/> }/>
                     <Route path=path!("/author/:slug") view=|| view! { <Archive kind=ListKind::Author/> }/>
                     <Route path=path!("/search") view=Search/>
+                    <Route path=path!("/saved") view=crate::pages::saved::SavedPage/>
                     <Route path=path!("/page/:slug") view=SitePageView/>
                 </Routes>
             </main>

@@ -8,8 +8,11 @@ pub mod pages;
 pub mod panic_screen;
 pub mod sanitize;
 
-/// Starts the app on the page.
+/// Starts the app on the page, in place of the text a published page carries for crawlers.
 pub fn start() {
     panic_screen::install();
+    if let Some(prerendered) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("prerendered")) {
+        prerendered.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -16,6 +16,53 @@ pub struct Config {
     pub security: Security,
     /// How long a request to the backend may take before the reader is told (1 to 120).
     pub timeout_seconds: u32,
+    /// The privacy notice readers accept once; no notice when absent.
+    pub consent: Option<Consent>,
+    /// Advertisement slots, in order; none unless configured.
+    pub ads: Vec<AdSlot>,
+}
+
+/// The two documents the privacy notice links to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consent {
+    pub privacy: String,
+    pub terms: String,
+}
+
+/// Where an advertisement is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// Under the main menu, on every page.
+    Header,
+    /// Between the stories of a list, after every `every` stories.
+    InList { every: usize },
+    /// Inside an article, after its text.
+    InArticle,
+    /// Beside the homepage's Latest News.
+    Sidebar,
+}
+
+/// One house or sponsor advertisement: a picture that links somewhere, in a box of its own size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdSlot {
+    pub placement: Placement,
+    /// The picture's size in CSS pixels: the box keeps this shape before the picture loads.
+    pub width: u32,
+    pub height: u32,
+    pub image: String,
+    pub href: String,
+    /// What the picture says, for readers who cannot see it.
+    pub label: String,
+}
+
+/// Which stories the homepage's Trending block shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Trending {
+    /// The newest stories with the most comments.
+    #[default]
+    MostCommented,
+    /// An editor's picks, by slug, in order; an empty list turns the block off.
+    Picks(Vec<String>),
 }
 
 /// What the site may embed and who may frame it.
@@ -100,6 +147,7 @@ pub struct Footer {
 pub struct Home {
     /// Category slugs that get a section of their own on the homepage, in order.
     pub sections: Vec<String>,
+    pub trending: Trending,
 }
 
 /// What is wrong with `config.json`, naming the key.
@@ -129,7 +177,7 @@ impl Config {
             problem: format!("the file is not valid JSON ({e})"),
         })?;
         let root = Obj::root(&value)?;
-        root.only(&["site", "source", "menu", "footer", "home", "comments", "security"])?;
+        root.only(&["site", "source", "menu", "footer", "home", "comments", "security", "consent", "ads"])?;
 
         let site = root.object("site")?;
         site.only(&["name", "tagline", "logo", "copyright"])?;
@@ -181,10 +229,10 @@ impl Config {
         };
         let home = match root.optional_object("home")? {
             Some(home) => {
-                home.only(&["sections"])?;
-                Home { sections: home.strings("sections")? }
+                home.only(&["sections", "trending"])?;
+                Home { sections: home.strings("sections")?, trending: home.trending("trending")? }
             }
-            None => Home { sections: Vec::new() },
+            None => Home { sections: Vec::new(), trending: Trending::default() },
         };
         let comments = match root.optional_object("comments")? {
             Some(comments) => {
@@ -228,8 +276,21 @@ impl Config {
             }
             None => Security::default(),
         };
-        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments, security, timeout_seconds })
+        let consent = match root.optional_object("consent")? {
+            Some(consent) => {
+                consent.only(&["privacy", "terms"])?;
+                Some(Consent { privacy: consent.string("privacy")?, terms: consent.string("terms")? })
+            }
+            None => None,
+        };
+        let ads = root.ad_slots("ads")?;
+        Ok(Config { site, source, menu: root.links("menu")?, footer, home, comments, security, timeout_seconds, consent, ads })
     }
+}
+
+/// Ad pictures must load under the site's Content-Security-Policy (`img-src 'self' https:`).
+fn is_allowed_ad_image(url: &str) -> bool {
+    (url.len() > "https://".len() && url[.."https://".len()].eq_ignore_ascii_case("https://")) || (url.starts_with('/') && !url.starts_with("//"))
 }
 
 /// A JSON object and the path that led to it.
@@ -348,6 +409,71 @@ impl<'a> Obj<'a> {
             .collect()
     }
 
+    /// `"most_commented"` or a list of story slugs.
+    fn trending(&self, key: &str) -> Result<Trending, ConfigError> {
+        match self.present(key) {
+            None => Ok(Trending::default()),
+            Some(Value::String(rule)) if rule == "most_commented" => Ok(Trending::MostCommented),
+            Some(Value::Array(_)) => {
+                let slugs = self.strings(key)?;
+                match slugs.iter().position(|s| !crate::routes::is_valid_slug(s)) {
+                    Some(bad) => Err(self.error(&format!("{key}[{bad}]"), format!("expected a story slug, found \"{}\"", slugs[bad]))),
+                    None => Ok(Trending::Picks(slugs)),
+                }
+            }
+            Some(Value::String(other)) => Err(self.error(key, format!("expected \"most_commented\" or a list of story slugs, found \"{other}\""))),
+            Some(other) => Err(self.wrong_type(key, "\"most_commented\" or a list of story slugs", other)),
+        }
+    }
+
+    fn ad_slots(&self, key: &str) -> Result<Vec<AdSlot>, ConfigError> {
+        let items = self.list(key)?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let entry = format!("{key}[{i}]");
+                let Value::Object(map) = item else {
+                    return Err(self.wrong_type(&entry, "an object with \"placement\", \"width\", \"height\", \"image\", \"href\" and \"label\"", item));
+                };
+                let ad = Obj { path: self.key(&entry), map };
+                let placement = match ad.string("placement")?.as_str() {
+                    "header" => Placement::Header,
+                    "in-list" => Placement::InList { every: ad.whole_number("every", 1, 50)?.unwrap_or(6) as usize },
+                    "in-article" => Placement::InArticle,
+                    "sidebar" => Placement::Sidebar,
+                    other => {
+                        return Err(ad.error("placement", format!("expected one of \"header\", \"in-list\", \"in-article\", \"sidebar\", found \"{other}\"")))
+                    }
+                };
+                let mut known = vec!["placement", "width", "height", "image", "href", "label"];
+                if matches!(placement, Placement::InList { .. }) {
+                    known.push("every");
+                }
+                ad.only(&known)?;
+                let size = |key| ad.whole_number(key, 1, 2000)?.ok_or_else(|| ad.error(key, "is missing; expected a size in pixels from 1 to 2000".into()));
+                let (width, height) = (size("width")?, size("height")?);
+                let image = ad.string("image")?;
+                if !is_allowed_ad_image(&image) || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    return Err(ad.error("image", format!("expected an https:// address or a path on this site starting with /, found \"{image}\"")));
+                }
+                let href = ad.optional_endpoint("href")?.ok_or_else(|| ad.error("href", "is missing; expected the address the advertisement links to".into()))?;
+                Ok(AdSlot { placement, width, height, image, href, label: ad.string("label")? })
+            })
+            .collect()
+    }
+
+    /// An optional whole number from `min` to `max`.
+    fn whole_number(&self, key: &str, min: u64, max: u64) -> Result<Option<u32>, ConfigError> {
+        match self.present(key) {
+            None => Ok(None),
+            Some(value) => match value.as_u64() {
+                Some(n) if (min..=max).contains(&n) => Ok(Some(n as u32)),
+                _ => Err(self.error(key, format!("expected a whole number from {min} to {max}, found {value}"))),
+            },
+        }
+    }
+
     fn links(&self, key: &str) -> Result<Vec<Link>, ConfigError> {
         let items = self.list(key)?;
         items
@@ -397,6 +523,7 @@ mod tests {
         let config = Config::parse(text).expect("public/config.json must be valid");
         assert!(matches!(config.source, Source::Static { .. }));
         assert!(!config.menu.is_empty());
+        assert!(config.consent.is_some() && !config.ads.is_empty(), "the demo shows the notice and house ads");
     }
 
     #[test]
@@ -440,7 +567,7 @@ mod tests {
         );
         assert_eq!(
             error_of(r#"{"site":{"name":"A"},"sorce":{}}"#),
-            "`sorce`: unknown key; expected one of site, source, menu, footer, home, comments, security"
+            "`sorce`: unknown key; expected one of site, source, menu, footer, home, comments, security, consent, ads"
         );
     }
 
@@ -462,6 +589,88 @@ mod tests {
         assert_eq!(error_of(&with(r#"{"max_depth":0}"#)), "`comments.max_depth`: expected a whole number from 1 to 10, found 0");
         assert_eq!(error_of(&with(r#"{"order":"best"}"#)), "`comments.order`: expected \"oldest\" or \"newest\", found \"best\"");
         assert_eq!(Config::parse(MINIMAL).unwrap().comments, CommentSettings::default());
+    }
+
+    fn with(key: &str, value: &str) -> String {
+        format!(r#"{{"site":{{"name":"A"}},"source":{{"kind":"static","url":"/c"}},"{key}":{value}}}"#)
+    }
+
+    #[test]
+    fn chrome_settings_default_to_off() {
+        let config = Config::parse(MINIMAL).unwrap();
+        assert_eq!(config.consent, None);
+        assert!(config.ads.is_empty());
+        assert_eq!(config.home.trending, Trending::MostCommented);
+    }
+
+    #[test]
+    fn consent_needs_both_links() {
+        let consent = Config::parse(&with("consent", r#"{"privacy":"/page/privacy","terms":"https://t.example/terms"}"#)).unwrap().consent;
+        assert_eq!(consent, Some(Consent { privacy: "/page/privacy".into(), terms: "https://t.example/terms".into() }));
+        assert_eq!(error_of(&with("consent", r#"{"privacy":"/p"}"#)), "`consent.terms`: is missing; expected a text");
+        assert_eq!(error_of(&with("consent", r#"{"privacy":"/p","terms":"/t","text":"x"}"#)), "`consent.text`: unknown key; expected one of privacy, terms");
+        assert_eq!(error_of(&with("consent", "true")), "`consent`: expected an object, found a boolean");
+    }
+
+    #[test]
+    fn ad_slots_are_decoded_with_their_placement() {
+        let ads = Config::parse(&with(
+            "ads",
+            r#"[{"placement":"header","width":728,"height":90,"image":"/ads/a.svg","href":"/page/advertise","label":"Advertise here"},
+                {"placement":"in-list","every":4,"width":300,"height":250,"image":"https://cdn.example/b.png","href":"https://sponsor.example/","label":"Sponsor"},
+                {"placement":"in-list","width":300,"height":250,"image":"/b.svg","href":"/x","label":"B"},
+                {"placement":"in-article","width":300,"height":250,"image":"/c.svg","href":"/x","label":"C"},
+                {"placement":"sidebar","width":300,"height":600,"image":"/d.svg","href":"/x","label":"D"}]"#,
+        ))
+        .unwrap()
+        .ads;
+        assert_eq!(
+            ads[0],
+            AdSlot { placement: Placement::Header, width: 728, height: 90, image: "/ads/a.svg".into(), href: "/page/advertise".into(), label: "Advertise here".into() }
+        );
+        let placements: Vec<Placement> = ads.iter().map(|a| a.placement).collect();
+        assert_eq!(
+            placements,
+            [Placement::Header, Placement::InList { every: 4 }, Placement::InList { every: 6 }, Placement::InArticle, Placement::Sidebar]
+        );
+    }
+
+    #[test]
+    fn ad_slot_mistakes_name_the_key() {
+        let ad = |fields: &str| with("ads", &format!(r#"[{{"width":300,"height":250,"image":"/a.svg","href":"/x","label":"A",{fields}}}]"#));
+        assert_eq!(
+            error_of(&ad(r#""placement":"footer""#)),
+            "`ads[0].placement`: expected one of \"header\", \"in-list\", \"in-article\", \"sidebar\", found \"footer\""
+        );
+        assert_eq!(
+            error_of(&ad(r#""placement":"header","every":3"#)),
+            "`ads[0].every`: unknown key; expected one of placement, width, height, image, href, label"
+        );
+        assert_eq!(error_of(&ad(r#""placement":"in-list","every":0"#)), "`ads[0].every`: expected a whole number from 1 to 50, found 0");
+        assert_eq!(error_of(&with("ads", r#"[{"placement":"header","height":90,"image":"/a.svg","href":"/x","label":"A"}]"#)), "`ads[0].width`: is missing; expected a size in pixels from 1 to 2000");
+        assert_eq!(error_of(&with("ads", r#"[{"placement":"header","width":9000,"height":90,"image":"/a.svg","href":"/x","label":"A"}]"#)), "`ads[0].width`: expected a whole number from 1 to 2000, found 9000");
+        assert_eq!(
+            error_of(&with("ads", r#"[{"placement":"header","width":1,"height":1,"image":"http://ads.example/a.png","href":"/x","label":"A"}]"#)),
+            "`ads[0].image`: expected an https:// address or a path on this site starting with /, found \"http://ads.example/a.png\""
+        );
+        assert_eq!(
+            error_of(&with("ads", r#"[{"placement":"header","width":1,"height":1,"image":"/a.svg","href":"javascript:alert(1)","label":"A"}]"#)),
+            "`ads[0].href`: expected an address starting with https://, http:// or /, found \"javascript:alert(1)\""
+        );
+        assert_eq!(error_of(&with("ads", r#"[{"placement":"header","width":1,"height":1,"image":"/a.svg","href":"/x"}]"#)), "`ads[0].label`: is missing; expected a text");
+        assert!(error_of(&with("ads", r#"["banner"]"#)).starts_with("`ads[0]`: expected an object"));
+    }
+
+    #[test]
+    fn trending_is_a_rule_or_an_editors_list() {
+        let trending = |value: &str| Config::parse(&with("home", &format!(r#"{{"trending":{value}}}"#))).map(|c| c.home.trending);
+        assert_eq!(trending(r#""most_commented""#).unwrap(), Trending::MostCommented);
+        assert_eq!(trending(r#"["a-story","another"]"#).unwrap(), Trending::Picks(vec!["a-story".into(), "another".into()]));
+        assert_eq!(trending("[]").unwrap(), Trending::Picks(Vec::new()));
+        let error = |value: &str| trending(value).expect_err("refused").to_string();
+        assert_eq!(error(r#""most_read""#), "`home.trending`: expected \"most_commented\" or a list of story slugs, found \"most_read\"");
+        assert_eq!(error("7"), "`home.trending`: expected \"most_commented\" or a list of story slugs, found a number");
+        assert_eq!(error(r#"["ok","../config"]"#), "`home.trending[1]`: expected a story slug, found \"../config\"");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use super::sources::{ghost, jsonfeed, static_files, wordpress};
 use broadsheet_core::sources::ghost::GhostUrls;
-use super::http::post_json;
+use super::http::{get_authorized, post_json};
+use broadsheet_core::account::{account_url, attribute_comment, basic_authorization, decode_account, SignInError, SignedIn};
 use broadsheet_core::comment_form::{CommentRefusal, NewComment, PostedComment};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
@@ -105,17 +106,24 @@ impl Backend {
         self.source.url()
     }
 
-    pub async fn post_comment(&self, comment: &NewComment<'_>) -> Result<PostedComment, CommentRefusal> {
+    /// Posts a comment, as the signed-in reader when there is one.
+    pub async fn post_comment(&self, comment: &NewComment<'_>, signed_in: Option<&SignedIn>) -> Result<PostedComment, CommentRefusal> {
         let (url, body) = match &self.source {
             Source::WordPress { url, pretty_permalinks } => {
-                (wp(url, *pretty_permalinks).new_comment(), broadsheet_core::sources::wordpress::new_comment_body(comment))
+                let body = broadsheet_core::sources::wordpress::new_comment_body(comment);
+                let body = match signed_in {
+                    Some(reader) => attribute_comment(&body, &reader.account),
+                    None => body,
+                };
+                (wp(url, *pretty_permalinks).new_comment(), body)
             }
             Source::Static { comments_url: Some(endpoint), .. } => {
                 (endpoint.clone(), broadsheet_core::sources::static_json::new_comment_body(comment))
             }
             _ => return Err(CommentRefusal::Closed),
         };
-        let answer = post_json(&url, &body).await.map_err(|error| match error {
+        let authorization = signed_in.filter(|_| self.supports_sign_in()).map(|reader| reader.authorization.as_str());
+        let answer = post_json(&url, &body, authorization).await.map_err(|error| match error {
             LoadError::Network | LoadError::Timeout => CommentRefusal::Network,
             other => CommentRefusal::Other(other.to_string()),
         })?;
@@ -123,6 +131,23 @@ impl Backend {
             Source::WordPress { .. } => broadsheet_core::sources::wordpress::decode_comment_post(answer.status, &answer.body),
             _ => broadsheet_core::sources::static_json::decode_comment_post(answer.status, &answer.body),
         }
+    }
+
+    /// Whether readers can sign in: WordPress, with an application password.
+    pub fn supports_sign_in(&self) -> bool {
+        matches!(&self.source, Source::WordPress { .. })
+    }
+
+    /// Checks a name and application password with WordPress and answers who they belong to.
+    pub async fn sign_in(&self, login: &str, password: &str) -> Result<SignedIn, SignInError> {
+        let Source::WordPress { url, pretty_permalinks } = &self.source else { return Err(SignInError::Unavailable) };
+        let authorization = basic_authorization(login, password)?;
+        let answer = get_authorized(&account_url(wp(url, *pretty_permalinks)), &authorization).await.map_err(|error| match error {
+            LoadError::Network | LoadError::Timeout => SignInError::Network,
+            other => SignInError::Other(other.to_string()),
+        })?;
+        let account = decode_account(answer.status, &answer.body)?;
+        Ok(SignedIn { account, authorization })
     }
 
     pub async fn site_page(&self, slug: &str) -> Result<SitePage, LoadError> {

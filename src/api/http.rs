@@ -91,7 +91,7 @@ async fn get_unboxed(url: String, cache: Cache) -> Result<Answer, LoadError> {
 async fn get_with_retries(url: String) -> Result<Answer, LoadError> {
     let mut attempt = 0;
     loop {
-        let result = fetch(&url, "GET", None).await;
+        let result = fetch(&url, "GET", None, None).await;
         let retryable = match &result {
             Ok(answer) => answer.status >= 500,
             Err(error) => *error == LoadError::Network,
@@ -106,9 +106,15 @@ async fn get_with_retries(url: String) -> Result<Answer, LoadError> {
     }
 }
 
-/// POSTs a JSON body once: never retried, the backend may have acted on it.
-pub async fn post_json(url: &str, body: &str) -> Result<Answer, LoadError> {
-    fetch(url, "POST", Some(body)).await
+/// POSTs a JSON body once: never retried, the backend may have acted on it. `authorization` acts
+/// as a signed-in reader.
+pub async fn post_json(url: &str, body: &str, authorization: Option<&str>) -> Result<Answer, LoadError> {
+    fetch(url, "POST", Some(body), authorization).await
+}
+
+/// GETs what only a signed-in reader may see: once, never cached or shared, unlike [`get`].
+pub async fn get_authorized(url: &str, authorization: &str) -> Result<Answer, LoadError> {
+    fetch(url, "GET", None, Some(authorization)).await
 }
 
 /// Aborts the request when dropped before it finished: when the reader navigates away, the
@@ -123,12 +129,12 @@ impl Drop for AbortOnDrop {
     }
 }
 
-async fn fetch(url: &str, method: &str, json_body: Option<&str>) -> Result<Answer, LoadError> {
+async fn fetch(url: &str, method: &str, json_body: Option<&str>, authorization: Option<&str>) -> Result<Answer, LoadError> {
     let controller = AbortController::new().map_err(|_| LoadError::Network)?;
     let signal = controller.signal();
     let mut guard = AbortOnDrop(Some(controller.clone()));
     let timer = set_timeout(move || controller.abort(), TIMEOUT_MS.load(std::sync::atomic::Ordering::Relaxed));
-    let result = send(url, method, json_body, &signal).await;
+    let result = send(url, method, json_body, authorization, &signal).await;
     if let Some(timer) = timer {
         clear_timeout(timer);
     }
@@ -136,14 +142,26 @@ async fn fetch(url: &str, method: &str, json_body: Option<&str>) -> Result<Answe
     result.map_err(|e| if signal.aborted() { LoadError::Timeout } else { e })
 }
 
-async fn send(url: &str, method: &str, json_body: Option<&str>, signal: &web_sys::AbortSignal) -> Result<Answer, LoadError> {
+async fn send(
+    url: &str,
+    method: &str,
+    json_body: Option<&str>,
+    authorization: Option<&str>,
+    signal: &web_sys::AbortSignal,
+) -> Result<Answer, LoadError> {
     let init = RequestInit::new();
     init.set_method(method);
     init.set_signal(Some(signal));
-    if let Some(body) = json_body {
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    // Plain reads send no headers of their own, so that they need no CORS preflight.
+    if json_body.is_some() || authorization.is_some() {
         let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
-        let _ = headers.set("Content-Type", "application/json");
+        if let Some(body) = json_body {
+            init.set_body(&wasm_bindgen::JsValue::from_str(body));
+            let _ = headers.set("Content-Type", "application/json");
+        }
+        if let Some(authorization) = authorization {
+            let _ = headers.set("Authorization", authorization);
+        }
         init.set_headers(&headers);
     }
     let promise = window().ok_or(LoadError::Network)?.fetch_with_str_and_init(url, &init);

@@ -4,6 +4,7 @@
 
 use crate::api::Backend;
 use crate::browser::{forget_stored, load_stored, store};
+use crate::components::sign_in::Session;
 use broadsheet_core::comment_form::{draft_key, identity_key, CommentRefusal, Draft, Field, FieldError, Identity, NewComment, PostedComment};
 use broadsheet_core::model::Teaser;
 use leptos::prelude::*;
@@ -31,6 +32,10 @@ pub fn CommentForm(
     let who_key = identity_key(backend.site_key());
     let stored_text = load_stored::<String>(&key).unwrap_or_default();
     let draft = RwSignal::new(Draft::new(stored_text, load_stored::<Identity>(&who_key).unwrap_or_default()));
+    let session = use_context::<Session>();
+    if let Some(session) = session {
+        session.prefill(draft);
+    }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sending = RwSignal::new(Sending::Idle);
     let form_id = format!("reply-{}", parent.as_deref().unwrap_or("top"));
@@ -59,7 +64,8 @@ pub fn CommentForm(
             let (backend, story, parent, key) = (backend.clone(), story.clone(), parent.clone(), key.clone());
             spawn_local(async move {
                 let comment = NewComment { story_id: &story.id, story_slug: &story.slug, parent: parent.as_deref(), draft: &current };
-                match backend.post_comment(&comment).await {
+                let signed_in = session.and_then(Session::current);
+                match backend.post_comment(&comment, signed_in.as_ref()).await {
                     Ok(posted) => {
                         forget_stored(&key);
                         draft.update(|d| d.text.clear());

@@ -1,5 +1,6 @@
-//! Site footer: links, "Follow us", copyright.
+//! Site footer: links, "Follow us", copyright, and the privacy notice after it.
 
+use crate::components::consent_bar::ConsentBar;
 use broadsheet_core::config::Config;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,5 +22,6 @@ pub fn Footer() -> impl IntoView {
             </ul>
             <p class="copyright">{config.site.copyright.clone()}</p>
         </footer>
+        <ConsentBar/>
     }
 }

@@ -1,18 +1,69 @@
-//! Site header: name or logo, main menu, search.
+//! Site header: loading bar, display settings and sign-in, name or logo, search with suggestions,
+//! main menu, and the header advertisement.
 
+use crate::api::Backend;
+use crate::components::ad_slot::HeaderAd;
+use crate::components::route_progress::{provide_page_loads, RouteProgress};
+use crate::components::search_suggestions::SearchBox;
+use crate::components::sign_in::{provide_session, SignIn};
+use crate::components::theme::{TextSizeToggle, ThemeToggle};
 use broadsheet_core::config::Config;
+use broadsheet_core::front_page::fallback_menu;
+use broadsheet_core::routes::ListKey;
+use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// What the header shares with the pages: the signed-in reader and the loads in progress.
+pub fn provide_header_state() {
+    provide_session();
+    provide_page_loads();
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
     let site = config.site.clone();
     let (menu_open, set_menu_open) = signal(false);
+    let toggle = NodeRef::<html::Button>::new();
+    // Without a menu in config.json, the busiest categories of the newest stories.
+    let newest = config.menu.is_empty().then(|| {
+        let backend = expect_context::<Backend>();
+        LocalResource::new(move || {
+            let backend = backend.clone();
+            async move { backend.list(&ListKey::Latest, 1).await }
+        })
+    });
+    let links = move || match newest {
+        None => config.menu.clone(),
+        Some(newest) => newest.get().and_then(Result::ok).map(|page| fallback_menu(&page.items)).unwrap_or_default(),
+    };
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            set_menu_open.set(false);
+            if let Some(toggle) = toggle.get_untracked() {
+                let _ = toggle.focus();
+            }
+        }
+    };
+    // The router takes over in-page links without moving focus; the skip link must move it.
+    let skip_to_content = |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = document().get_element_by_id("content").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <a class="skip-link" href="#content">"Skip to content"</a>
+        <a class="skip-link" href="#content" on:click=skip_to_content>"Skip to content"</a>
+        <RouteProgress/>
         <header class="site-header">
+            <div class="top-bar">
+                <ThemeToggle/>
+                <TextSizeToggle/>
+                <SignIn/>
+            </div>
             <div class="masthead">
                 <a href="/" class="site-name">
                     {match site.logo.clone() {
@@ -21,23 +72,20 @@ pub fn Header() -> impl IntoView {
                     }}
                 </a>
                 {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
-                <Form action="/search" attr:class="search-form" attr:role="search">
-                    <label for="site-search" class="visually-hidden">"Search"</label>
-                    <input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off"/>
-                    <button type="submit">"Search"</button>
-                </Form>
+                <SearchBox/>
             </div>
-            <nav class="main-menu" aria-label="Main">
-                <button type="button" class="menu-toggle" aria-expanded=move || menu_open.get().to_string()
+            <nav class="main-menu" aria-label="Main" on:keydown=close_on_escape>
+                <button type="button" class="menu-toggle" node_ref=toggle aria-expanded=move || menu_open.get().to_string()
                     aria-controls="menu-items" on:click=move |_| set_menu_open.update(|open| *open = !*open)>
                     "Menu"
                 </button>
                 <ul id="menu-items" class:open=menu_open>
-                    {config.menu.clone().into_iter().map(|link| view! {
+                    {move || links().into_iter().map(|link| view! {
                         <li><A href=link.href exact=true on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>
+            <HeaderAd/>
         </header>
     }
 }

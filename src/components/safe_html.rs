@@ -5,13 +5,22 @@ use broadsheet_core::model::UntrustedHtml;
 use broadsheet_core::sanitize_policy::Policy;
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::DocumentFragment;
 
-/// A `<div>` holding sanitized `html`.
+/// A `<div>` holding sanitized `html`. `prepare` sees the sanitized nodes before they reach the
+/// page (the article gives headings ids and puts embeds behind placeholders there).
 #[component]
-pub fn SafeHtml(html: UntrustedHtml, #[prop(into, optional)] class: String) -> impl IntoView {
+pub fn SafeHtml(
+    html: UntrustedHtml,
+    #[prop(into, optional)] class: String,
+    #[prop(optional)] prepare: Option<Callback<DocumentFragment>>,
+) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     container.on_load(move |div| {
         if let Some(fragment) = sanitize(&html, &Policy::default()) {
+            if let Some(prepare) = prepare {
+                prepare.run(fragment.clone());
+            }
             let _ = div.replace_children_with_node_1(&fragment);
         }
     });

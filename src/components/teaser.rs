@@ -102,12 +102,3 @@ pub fn HeadlineList(teasers: Vec<Teaser>) -> impl IntoView {
     }
 }
 
-/// Cards in a grid.
-#[component]
-pub fn TeaserGrid(teasers: Vec<Teaser>) -> impl IntoView {
-    view! {
-        <div class="teaser-grid">
-            {teasers.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
-        </div>
-    }
-}

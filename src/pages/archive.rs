@@ -1,10 +1,12 @@
-//! List pages: a category, a tag, an author (with profile), and Latest News, `?page=N`.
+//! List pages: a category, a tag, an author (with profile), and Latest News, `?page=N`, with
+//! "Load more" appending the following pages in place.
 
 use crate::api::Backend;
+use crate::components::load_more::StoryFeed;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
+use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
-use crate::components::teaser::TeaserCard;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{ListHeading, Page, Teaser};
 use broadsheet_core::routes::{page_number, ListKey};
@@ -45,7 +47,7 @@ pub fn Archive(kind: ListKind) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=6/> }>
+        <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
             {move || content.get().map(|result| match result {
                 Ok((heading, stories)) => view! { <ArchiveView heading stories list=key.get()/> }.into_any(),
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| content.refetch())/> }.into_any(),
@@ -57,8 +59,13 @@ pub fn Archive(kind: ListKind) -> impl IntoView {
 #[component]
 fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> impl IntoView {
     let title = if stories.page > 1 { format!("{} – page {}", heading.title, stories.page) } else { heading.title.clone() };
-    let path = Callback::new(move |n: u32| list.path(n));
-    let at_end = stories.next_page().is_none() && stories.total > 0;
+    let path = Callback::new({
+        let list = list.clone();
+        move |n: u32| list.path(n)
+    });
+    // Pagination follows the last page "Load more" brought in.
+    let loaded = RwSignal::new(stories.page);
+    let total_pages = stories.total_pages;
     view! {
         <Title text=title.clone()/>
         <header class="archive-header">
@@ -81,13 +88,8 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         {if stories.items.is_empty() {
             view! { <p class="empty">"There are no stories here yet."</p> }.into_any()
         } else {
-            view! {
-                <div class="teaser-list">
-                    {stories.items.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
-                </div>
-            }.into_any()
+            view! { <StoryFeed list stories=stories.items loaded total_pages class="teaser-list"/> }.into_any()
         }}
-        {at_end.then(|| view! { <p class="end-of-list">"You've reached the end"</p> })}
-        <Pagination current=stories.page total=stories.total_pages path/>
+        {move || view! { <Pagination current=loaded.get() total=total_pages path/> }}
     }
 }

@@ -1,18 +1,30 @@
 //! The article page, `/article/{slug}`.
 
 use crate::api::Backend;
-use crate::browser::DateStyle;
+use crate::browser::{window, DateStyle};
+use crate::components::article_head::ArticleHeadTags;
+use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
 use crate::components::date::DateTime;
+use crate::components::embed_facade::EmbedFacades;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::prev_next::PrevNext;
+use crate::components::reading_progress::ReadingProgress;
 use crate::components::safe_html::SafeHtml;
+use crate::components::share::ShareBar;
 use crate::components::teaser::{CategoryLabel, Loading, Picture, TeaserCard};
+use crate::components::toc::{mark_headings, TableOfContents};
+use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, ArticleBody, Teaser};
-use broadsheet_core::routes::ListKey;
+use broadsheet_core::model::{Article, ArticleBody, Format, Teaser};
+use broadsheet_core::routes::{article_path, ListKey};
+use broadsheet_core::share::SharedStory;
+use broadsheet_core::toc::TocSection;
+use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
+use web_sys::DocumentFragment;
 
 const RELATED_COUNT: usize = 4;
 
@@ -40,10 +52,35 @@ fn ArticleView(article: Article) -> impl IntoView {
     let Article { teaser, body, source } = article;
     let category = teaser.primary_category().cloned();
     let tags = teaser.tags.clone();
+    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let shared = SharedStory { url: format!("{origin}{}", article_path(&teaser.slug)), title: teaser.title.clone(), excerpt: teaser.excerpt.clone() };
+    let has_body = matches!(body, ArticleBody::Html(_));
+    // A video story leads with its first embed; its picture stands in only when it has none.
+    let leads_with_video = teaser.format == Format::Video && has_body;
+    let show_picture = RwSignal::new(!leads_with_video);
+    let video_lead = NodeRef::<html::Div>::new();
+    let contents = RwSignal::new(None::<Vec<TocSection>>);
+    let embeds = EmbedFacades::default();
+    let embed_hosts = expect_context::<Arc<Config>>().security.embed_hosts.clone();
+    let prepare_body = Callback::new(move |body: DocumentFragment| {
+        contents.set(mark_headings(&body));
+        embeds.install(&body, &embed_hosts);
+        if leads_with_video {
+            let led = video_lead.get_untracked().and_then(|slot| {
+                let lead = embeds.take_lead(&body)?;
+                slot.append_child(&lead).ok()
+            });
+            if led.is_none() {
+                show_picture.set(true);
+            }
+        }
+    });
+    let text = NodeRef::<html::Div>::new();
+    let hero = teaser.hero.clone();
     view! {
-        <Title text=teaser.title.clone()/>
-        <Meta name="description" content=teaser.excerpt.clone()/>
-        <article class="article">
+        <ArticleHeadTags teaser=teaser.clone()/>
+        <ReadingProgress text/>
+        <article class="article" on:click=move |event| embeds.on_click(&event)>
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
                     <li><a href="/">"Home"</a></li>
@@ -69,8 +106,13 @@ fn ArticleView(article: Article) -> impl IntoView {
                     </p>
                     <p class="reading-time">{teaser.reading_minutes} " min read"</p>
                 </div>
+                <div class="article-tools">
+                    <SaveForLater teaser=teaser.clone()/>
+                    <ShareBar story=shared.clone()/>
+                </div>
             </header>
-            {teaser.hero.clone().map(|image| {
+            {leads_with_video.then(|| view! { <div class="video-lead" node_ref=video_lead></div> })}
+            {move || show_picture.get().then(|| hero.clone()).flatten().map(|image| {
                 let (caption, credit) = (image.caption.clone(), image.credit.clone());
                 view! {
                     <figure class="hero">
@@ -84,15 +126,18 @@ fn ArticleView(article: Article) -> impl IntoView {
                     </figure>
                 }
             })}
-            {match body {
-                ArticleBody::Html(html) => view! { <SafeHtml html class="article-body"/> }.into_any(),
-                ArticleBody::PasswordProtected => view! {
-                    <div class="article-body protected" role="note">
-                        <p><strong>"This story is protected by a password."</strong></p>
-                        <p>"The publisher has limited it to readers who have the password. It can be read on the publisher's own site."</p>
-                    </div>
-                }.into_any(),
-            }}
+            <div class="article-text" node_ref=text>
+                {move || contents.get().map(|sections| view! { <TableOfContents sections/> })}
+                {match body {
+                    ArticleBody::Html(html) => view! { <SafeHtml html class="article-body" prepare=prepare_body/> }.into_any(),
+                    ArticleBody::PasswordProtected => view! {
+                        <div class="article-body protected" role="note">
+                            <p><strong>"This story is protected by a password."</strong></p>
+                            <p>"The publisher has limited it to readers who have the password. It can be read on the publisher's own site."</p>
+                        </div>
+                    }.into_any(),
+                }}
+            </div>
             {source.map(|source| view! {
                 <p class="source-link"><a href=source.url rel="noopener nofollow" target="_blank">{source.label}</a></p>
             })}
@@ -102,7 +147,10 @@ fn ArticleView(article: Article) -> impl IntoView {
                     {tags.into_iter().map(|tag| view! { <a href=ListKey::Tag(tag.slug).path(1) class="tag">{tag.name}</a> }).collect_view()}
                 </p>
             })}
+            <ShareBar story=shared heading="Share This Article"/>
+            <crate::components::ad_slot::InArticleAd/>
         </article>
+        <PrevNext slug=teaser.slug.clone()/>
         <Related teaser=teaser.clone()/>
         <Comments teaser/>
     }

@@ -1,12 +1,17 @@
-//! The homepage: lead story, top stories, Latest News, a section per configured category.
+//! The homepage: lead story, top stories, Latest News (with "Load more") beside Trending and the
+//! sidebar advertisements, then a section per configured category.
 
 use crate::api::Backend;
+use crate::components::ad_slot::{slots, SidebarAds};
+use crate::components::load_more::StoryFeed;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
-use crate::components::teaser::{HeadlineList, LeadStory, TeaserCard, TeaserGrid};
-use broadsheet_core::config::Config;
+use crate::components::route_progress::page_pending;
+use crate::components::teaser::{CategoryLabel, HeadlineList, LeadStory, TeaserCard};
+use broadsheet_core::config::{Config, Placement, Trending};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::Teaser;
-use broadsheet_core::routes::ListKey;
+use broadsheet_core::front_page::{most_commented, picks_in_order, TRENDING_SIZE};
+use broadsheet_core::model::{Page, Teaser};
+use broadsheet_core::routes::{article_path, ListKey};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use std::sync::Arc;
@@ -30,27 +35,29 @@ pub fn Home() -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <h1 class="visually-hidden">{title}</h1>
-        <Suspense fallback=|| view! { <ListSkeleton rows=6/> }>
+        <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
             {move || latest.get().map(|result| match result {
-                Ok(page) => view! { <FrontPage stories=page.items/> }.into_any(),
+                Ok(page) => view! { <FrontPage page/> }.into_any(),
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| latest.refetch())/> }.into_any(),
             })}
-        </Suspense>
+        </Transition>
         {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }).collect_view()}
     }
 }
 
 /// The top of the front page from the newest stories.
 #[component]
-fn FrontPage(stories: Vec<Teaser>) -> impl IntoView {
-    // The lead is the newest featured story, else the newest story.
-    let lead_index = stories.iter().position(|t| t.featured).unwrap_or(0);
-    let mut rest = stories;
+fn FrontPage(page: Page<Teaser>) -> impl IntoView {
+    let Page { items: mut rest, total_pages, .. } = page;
     if rest.is_empty() {
         return view! { <p class="empty">"No stories have been published yet."</p> }.into_any();
     }
-    let lead = rest.remove(lead_index);
+    let newest = rest.clone();
+    // The lead is the newest featured story, else the newest story.
+    let lead = rest.remove(rest.iter().position(|t| t.featured).unwrap_or(0));
     let top: Vec<Teaser> = rest.iter().take(TOP_STORIES).cloned().collect();
+    let has_sidebar = expect_context::<Arc<Config>>().home.trending != Trending::Picks(Vec::new())
+        || !slots(|p| p == Placement::Sidebar).is_empty();
     view! {
         <div class="front-page">
             <LeadStory teaser=lead/>
@@ -59,13 +66,73 @@ fn FrontPage(stories: Vec<Teaser>) -> impl IntoView {
                 <HeadlineList teasers=top/>
             </section>
         </div>
-        <section class="latest-news" aria-labelledby="latest-heading">
-            <h2 id="latest-heading" class="section-heading"><a href="/latest">"Latest News"</a></h2>
-            <TeaserGrid teasers=rest/>
-            <p class="more"><a href=ListKey::Latest.path(2) class="button secondary">"More news"</a></p>
-        </section>
+        <div class="home-columns" class:with-sidebar=has_sidebar>
+            <section class="latest-news" aria-labelledby="latest-heading">
+                <h2 id="latest-heading" class="section-heading"><a href="/latest">"Latest News"</a></h2>
+                <StoryFeed list=ListKey::Latest stories=rest loaded=RwSignal::new(1) total_pages class="teaser-grid"/>
+            </section>
+            {has_sidebar.then(|| view! {
+                <div class="home-sidebar">
+                    <TrendingBlock newest/>
+                    <SidebarAds/>
+                </div>
+            })}
+        </div>
     }
     .into_any()
+}
+
+/// "Trending" (the most commented of the newest stories) or "Recommended" (the editor's picks),
+/// as `home.trending` says.
+#[component]
+fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
+    match expect_context::<Arc<Config>>().home.trending.clone() {
+        Trending::MostCommented => {
+            let stories = most_commented(&newest, TRENDING_SIZE);
+            (!stories.is_empty()).then(|| view! { <StoryRanking heading="Trending" stories/> }).into_any()
+        }
+        Trending::Picks(slugs) => {
+            let backend = expect_context::<Backend>();
+            let picks = LocalResource::new(move || {
+                let (backend, slugs) = (backend.clone(), slugs.clone());
+                async move {
+                    // A pick that is gone or cannot load is left out; the block stands with the rest.
+                    let loads = slugs.iter().map(|slug| backend.article(slug));
+                    let found = futures::future::join_all(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
+                    picks_in_order(&slugs, found)
+                }
+            });
+            view! {
+                <Suspense fallback=|| ()>
+                    {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> })}
+                </Suspense>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
+    view! {
+        <section class="trending" aria-labelledby="trending-heading">
+            <h2 id="trending-heading" class="section-heading">{heading}</h2>
+            <ol class="trending-list">
+                {stories.into_iter().map(|teaser| {
+                    let comments = teaser.comments.count;
+                    view! {
+                        <li>
+                            <CategoryLabel teaser=teaser.clone()/>
+                            <a class="trending-title" href=article_path(&teaser.slug)>{teaser.title}</a>
+                            {(comments > 0).then(|| view! {
+                                <span class="trending-meta">{format!("{comments} {}", if comments == 1 { "comment" } else { "comments" })}</span>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
 }
 
 /// A category's newest stories, or nothing when it has none or cannot load (the rest of the

@@ -5,5 +5,6 @@ pub mod article;
 pub mod config_error;
 pub mod home;
 pub mod not_found;
+pub mod saved;
 pub mod search;
 pub mod site_page;

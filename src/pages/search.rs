@@ -5,6 +5,7 @@ use crate::browser::DateStyle;
 use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
+use crate::components::route_progress::page_pending;
 use broadsheet_core::routes::{article_path, page_number, search_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,7 +30,7 @@ pub fn Search() -> impl IntoView {
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>
         </Form>
-        <Transition fallback=|| view! { <ListSkeleton rows=3/> }>
+        <Transition fallback=|| view! { <ListSkeleton rows=3/> } set_pending=page_pending()>
             {move || results.get().map(|result| match result {
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),
                 Ok(_) if query.get().is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),

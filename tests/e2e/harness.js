@@ -39,8 +39,12 @@ export async function serve({ root = DIST, overrides = {}, handler, headers = {}
       res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json' });
       return res.end(override.body);
     }
-    const file = normalize(join(root, path));
+    let file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
+    try {
+      // A folder answers with its index.html, as static hosts do (published pages).
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    } catch { /* not there: fall through */ }
     try {
       if ((await stat(file)).isFile()) {
         res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

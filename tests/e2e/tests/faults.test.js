@@ -56,6 +56,11 @@ test('backend faults', async (t) => {
     await page.waitForURL(server.origin + '/');
     return page;
   };
+  // A test closes its page when done, so that no request of it meets the next test's fault.
+  const done = async (page, allowed = []) => {
+    page.assertClean(allowed);
+    await page.close();
+  };
   const failsWith = (message, { retry }) => async (page) => {
     await page.locator('.load-failed').waitFor({ timeout: 15_000 });
     assert.match(await page.locator('.load-failed p').first().innerText(), message);
@@ -82,7 +87,7 @@ test('backend faults', async (t) => {
       const page = await home(name, name === '404'
         ? async (p) => { await p.locator('.not-found h1').waitFor(); }
         : failsWith(message, { retry }));
-      page.assertClean(allowed ? [`${allowed}: ${server.origin}${LIST}`] : []);
+      await done(page, allowed ? [`${allowed}: ${server.origin}${LIST}`] : []);
     });
   }
 
@@ -91,7 +96,7 @@ test('backend faults', async (t) => {
       await p.locator('.skeleton[aria-busy=true]').first().waitFor();
       await p.locator('.lead-story').waitFor();
     });
-    page.assertClean();
+    await done(page);
   });
 
   await t.test('an empty list says so', async () => {
@@ -99,7 +104,7 @@ test('backend faults', async (t) => {
       await p.locator('.empty').first().waitFor();
       assert.equal(await p.locator('.front-page, .empty').first().innerText(), 'No stories have been published yet.');
     });
-    page.assertClean();
+    await done(page);
   });
 
   await t.test('no network: a clear message, and Try again works once back online', async () => {

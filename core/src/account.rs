@@ -1,0 +1,192 @@
+//! Signing in to a WordPress site with an application password: the `Authorization` header, the
+//! account WordPress answers with, and what a refusal means in words.
+
+use crate::sources::wordpress::WpUrls;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// `sessionStorage` key of the [`SignedIn`] reader, per backend address.
+pub fn session_key(site: &str) -> String {
+    format!("broadsheet.session.{site}")
+}
+
+/// Who is signed in, as WordPress knows them.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Account {
+    pub id: u64,
+    /// The public display name.
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+/// A signed-in reader: the account and the header that proves it on every request that needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct SignedIn {
+    pub account: Account,
+    /// `Basic …`, sent only on requests that act as the reader.
+    pub authorization: String,
+}
+
+/// Why signing in did not work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInError {
+    /// A field was left empty.
+    Missing,
+    /// WordPress did not accept the name and password.
+    WrongCredentials,
+    /// The site turned application passwords off.
+    Unavailable,
+    /// The site could not be reached in time.
+    Network,
+    Other(String),
+}
+
+impl fmt::Display for SignInError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignInError::Missing => write!(f, "Enter your username or email address and your password."),
+            SignInError::WrongCredentials => write!(
+                f,
+                "The username or password is not right. Use an application password (in WordPress: Users → Profile → Application Passwords)."
+            ),
+            SignInError::Unavailable => write!(f, "This site does not allow signing in here."),
+            SignInError::Network => write!(f, "The site could not be reached. Check your connection and try again."),
+            SignInError::Other(problem) => write!(f, "Signing in did not work: {problem}"),
+        }
+    }
+}
+
+/// The `Authorization` header value for HTTP Basic authentication (RFC 7617, UTF-8).
+pub fn basic_authorization(login: &str, password: &str) -> Result<String, SignInError> {
+    let (login, password) = (login.trim(), password.trim());
+    // A colon cannot be part of the user name in Basic authentication.
+    if login.is_empty() || password.is_empty() || login.contains(':') {
+        return Err(SignInError::Missing);
+    }
+    Ok(format!("Basic {}", base64(format!("{login}:{password}").as_bytes())))
+}
+
+/// The signed-in user's own record, with the email address (`context=edit` is allowed on oneself).
+pub fn account_url(urls: WpUrls) -> String {
+    // The same two URL forms as `WpUrls`' other endpoints.
+    if urls.pretty_permalinks {
+        format!("{}wp-json/wp/v2/users/me?context=edit", urls.base)
+    } else {
+        format!("{}?rest_route=/wp/v2/users/me&context=edit", urls.base)
+    }
+}
+
+/// WordPress's own "Lost your password?" page.
+pub fn lost_password_url(site: &str) -> String {
+    format!("{}/wp-login.php?action=lostpassword", site.trim_end_matches('/'))
+}
+
+/// Maps the answer to `GET users/me`.
+pub fn decode_account(status: u16, body: &str) -> Result<Account, SignInError> {
+    #[derive(Deserialize)]
+    struct WpError {
+        #[serde(default)]
+        code: String,
+    }
+    if (200..300).contains(&status) {
+        let account: Account = serde_json::from_str(body).map_err(|_| SignInError::Other("the site's answer was not an account".into()))?;
+        return Ok(account);
+    }
+    let code = serde_json::from_str::<WpError>(body).map(|e| e.code).unwrap_or_default();
+    Err(match (status, code.as_str()) {
+        (_, "application_passwords_disabled" | "application_passwords_disabled_for_user") => SignInError::Unavailable,
+        (401 | 403, _) => SignInError::WrongCredentials,
+        (404, _) => SignInError::Unavailable,
+        _ => SignInError::Other(format!("error {status}")),
+    })
+}
+
+/// Adds the account to the JSON body of `POST comments`, so that WordPress attributes the comment
+/// to the signed-in user (it does so on its own only when no name or email is sent).
+pub fn attribute_comment(body: &str, account: &Account) -> String {
+    match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut fields)) => {
+            fields.insert("author".into(), account.id.into());
+            serde_json::Value::Object(fields).to_string()
+        }
+        _ => body.to_string(),
+    }
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let bytes = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = u32::from(bytes[0]) << 16 | u32::from(bytes[1]) << 8 | u32::from(bytes[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            out.push(if i <= chunk.len() { ALPHABET[(n >> shift & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_authorization_is_base64_of_login_colon_password() {
+        assert_eq!(basic_authorization("Aladdin", "open sesame").unwrap(), "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+        // UTF-8, and the spaces WordPress shows inside application passwords are kept.
+        assert_eq!(basic_authorization(" zoë ", "ab cd").unwrap(), format!("Basic {}", base64("zoë:ab cd".as_bytes())));
+        assert_eq!(basic_authorization("", "x"), Err(SignInError::Missing));
+        assert_eq!(basic_authorization("a", "  "), Err(SignInError::Missing));
+        assert_eq!(basic_authorization("a:b", "x"), Err(SignInError::Missing));
+    }
+
+    #[test]
+    fn base64_pads() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe]), "//4=");
+    }
+
+    #[test]
+    fn account_urls_follow_the_permalink_setting() {
+        assert_eq!(account_url(WpUrls { base: "https://wp.example/", pretty_permalinks: true }), "https://wp.example/wp-json/wp/v2/users/me?context=edit");
+        assert_eq!(account_url(WpUrls { base: "https://wp.example/", pretty_permalinks: false }), "https://wp.example/?rest_route=/wp/v2/users/me&context=edit");
+        assert_eq!(lost_password_url("https://wp.example/"), "https://wp.example/wp-login.php?action=lostpassword");
+    }
+
+    #[test]
+    fn decodes_the_account_and_every_refusal() {
+        let body = r#"{"id":1,"name":"Helen Marsh","email":"helen@example.com","slug":"helen","roles":["administrator"]}"#;
+        assert_eq!(decode_account(200, body), Ok(Account { id: 1, name: "Helen Marsh".into(), email: "helen@example.com".into() }));
+        assert_eq!(decode_account(401, r#"{"code":"incorrect_password","message":"x"}"#), Err(SignInError::WrongCredentials));
+        assert_eq!(decode_account(401, r#"{"code":"invalid_username"}"#), Err(SignInError::WrongCredentials));
+        assert_eq!(decode_account(401, "<html>"), Err(SignInError::WrongCredentials));
+        assert_eq!(decode_account(501, r#"{"code":"application_passwords_disabled"}"#), Err(SignInError::Unavailable));
+        assert_eq!(decode_account(500, ""), Err(SignInError::Other("error 500".into())));
+        assert!(matches!(decode_account(200, "[]"), Err(SignInError::Other(_))));
+        assert!(SignInError::WrongCredentials.to_string().contains("application password"));
+    }
+
+    #[test]
+    fn a_signed_in_comment_names_its_author() {
+        let account = Account { id: 7, name: "A".into(), email: "a@example.com".into() };
+        let body = attribute_comment(r#"{"post":3,"content":"Hi"}"#, &account);
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(value["author"], 7);
+        assert_eq!(value["post"], 3);
+        assert_eq!(attribute_comment("not json", &account), "not json");
+    }
+
+    #[test]
+    fn the_session_survives_storage() {
+        let signed_in = SignedIn { account: Account { id: 1, name: "N".into(), email: String::new() }, authorization: "Basic eA==".into() };
+        let text = serde_json::to_string(&signed_in).unwrap();
+        assert_eq!(serde_json::from_str::<SignedIn>(&text).unwrap(), signed_in);
+        assert_eq!(session_key("https://wp.example/"), "broadsheet.session.https://wp.example/");
+    }
+}

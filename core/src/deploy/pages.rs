@@ -1,0 +1,311 @@
+//! Crawler-visible pages: for each story and archive, a copy of the app's `index.html` whose head
+//! carries the page's title, description, canonical address, Open Graph and Twitter cards and
+//! JSON-LD, and whose body carries the story's text. The app then boots from it as usual and
+//! removes the pre-rendered copy (`#prerendered`) when it mounts.
+
+use crate::model::{Article, ListHeading, Teaser};
+use crate::routes::{article_path, ListKey};
+use crate::structured_data::{absolute_url, script_safe_json, ArticleHead};
+use crate::text::{escape_html, html_to_text};
+use serde_json::json;
+
+/// What every page says about the site.
+#[derive(Clone, Debug)]
+pub struct SiteInfo<'a> {
+    pub name: &'a str,
+    /// `https://news.example`, without a trailing slash.
+    pub origin: &'a str,
+}
+
+/// Replaces the template's `<title>` and adds `head` before `</head>` and `body` after `<body>`.
+fn fill(template: &str, title: &str, head: &str, body: &str) -> String {
+    let mut page = match (template.find("<title>"), template.find("</title>")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}<title>{}</title>{}", &template[..start], escape_html(title), &template[end + "</title>".len()..])
+        }
+        _ => template.to_string(),
+    };
+    if let Some(at) = page.find("</head>") {
+        page.insert_str(at, head);
+    }
+    if let Some(at) = page.find("<body>").map(|i| i + "<body>".len()) {
+        page.insert_str(at, body);
+    }
+    page
+}
+
+fn meta(property_or_name: &str, key: &str, value: &str) -> String {
+    format!("<meta {property_or_name}=\"{key}\" content=\"{}\">\n", escape_html(value))
+}
+
+fn breadcrumbs(site: &SiteInfo, crumbs: &[(String, String)]) -> String {
+    let items: Vec<_> = crumbs
+        .iter()
+        .enumerate()
+        .map(|(i, (name, path))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": format!("{}{path}", site.origin) }))
+        .collect();
+    script_safe_json(&json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items }))
+}
+
+/// The text of a story's HTML, paragraph by paragraph, as escaped `<p>`s: text only, so nothing
+/// from the backend is ever markup here.
+fn paragraphs(html: &str) -> String {
+    html.split("</p>")
+        .map(html_to_text)
+        .filter(|text| !text.is_empty())
+        .map(|text| format!("<p>{}</p>", escape_html(&text)))
+        .collect()
+}
+
+pub fn article_page(template: &str, article: &Article, site: &SiteInfo) -> String {
+    let teaser = &article.teaser;
+    let head = ArticleHead::new(teaser, site.origin, site.name);
+    let title = format!("{} – {}", head.title, site.name);
+    let mut tags = String::new();
+    tags += &meta("name", "description", &head.description);
+    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&head.canonical));
+    tags += &meta("property", "og:type", "article");
+    tags += &meta("property", "og:site_name", site.name);
+    tags += &meta("property", "og:title", &head.title);
+    tags += &meta("property", "og:description", &head.description);
+    tags += &meta("property", "og:url", &head.canonical);
+    tags += &meta("property", "article:published_time", &head.published);
+    tags += &meta("property", "article:modified_time", &head.modified);
+    if let Some(section) = &head.section {
+        tags += &meta("property", "article:section", section);
+    }
+    for tag in &head.tags {
+        tags += &meta("property", "article:tag", tag);
+    }
+    tags += &meta("name", "twitter:title", &head.title);
+    tags += &meta("name", "twitter:description", &head.description);
+    match &head.image {
+        Some(image) => {
+            tags += &meta("property", "og:image", &image.url);
+            tags += &meta("property", "og:image:width", &image.width.to_string());
+            tags += &meta("property", "og:image:height", &image.height.to_string());
+            tags += &meta("property", "og:image:alt", &image.alt);
+            tags += &meta("name", "twitter:card", "summary_large_image");
+            tags += &meta("name", "twitter:image", &image.url);
+        }
+        None => tags += &meta("name", "twitter:card", "summary"),
+    }
+    tags += &format!("<script type=\"application/ld+json\">{}</script>\n", head.json_ld);
+    let mut crumbs = vec![("Home".to_string(), "/".to_string())];
+    if let Some(category) = teaser.primary_category() {
+        crumbs.push((category.name.clone(), ListKey::Category(category.slug.clone()).path(1)));
+    }
+    crumbs.push((teaser.title.clone(), article_path(&teaser.slug)));
+    tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
+    let byline = teaser.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
+    let body = format!(
+        "\n<div id=\"prerendered\" class=\"visually-hidden\"><article><h1>{}</h1><p>By {} · <time datetime=\"{}\">{}</time></p>{}</article></div>\n",
+        escape_html(&teaser.title),
+        escape_html(&byline),
+        head.published,
+        head.published,
+        paragraphs(article.body.html()),
+    );
+    fill(template, &title, &tags, &body)
+}
+
+pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stories: &[Teaser], site: &SiteInfo) -> String {
+    let canonical = format!("{}{}", site.origin, list.path(1));
+    let description = if heading.description.is_empty() {
+        format!("The latest {} stories from {}.", heading.title, site.name)
+    } else {
+        heading.description.clone()
+    };
+    let mut tags = meta("name", "description", &description);
+    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
+    tags += &meta("property", "og:type", "website");
+    tags += &meta("property", "og:site_name", site.name);
+    tags += &meta("property", "og:title", &heading.title);
+    tags += &meta("property", "og:description", &description);
+    tags += &meta("property", "og:url", &canonical);
+    tags += &meta("name", "twitter:card", "summary");
+    let crumbs = [("Home".to_string(), "/".to_string()), (heading.title.clone(), list.path(1))];
+    tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
+    let items: String = stories
+        .iter()
+        .map(|t| format!("<li><a href=\"{}\">{}</a></li>", escape_html(&article_path(&t.slug)), escape_html(&t.title)))
+        .collect();
+    let body = format!(
+        "\n<div id=\"prerendered\" class=\"visually-hidden\"><h1>{}</h1><p>{}</p><ul>{items}</ul></div>\n",
+        escape_html(&heading.title),
+        escape_html(&description)
+    );
+    fill(template, &format!("{} – {}", heading.title, site.name), &tags, &body)
+}
+
+/// `sitemap.xml`: every page with its last change.
+pub fn sitemap(site: &SiteInfo, pages: &[(String, String)]) -> String {
+    let urls: String = pages
+        .iter()
+        .map(|(path, lastmod)| format!("<url><loc>{}{}</loc><lastmod>{lastmod}</lastmod></url>\n", site.origin, escape_html(path)))
+        .collect();
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{urls}</urlset>\n")
+}
+
+/// `news-sitemap.xml`: the stories of the last two days, as Google News asks.
+pub fn news_sitemap(site: &SiteInfo, stories: &[&Teaser], language: &str) -> String {
+    let urls: String = stories
+        .iter()
+        .map(|t| {
+            format!(
+                "<url><loc>{}{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>{language}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
+                site.origin,
+                escape_html(&article_path(&t.slug)),
+                escape_html(site.name),
+                t.published,
+                escape_html(&t.title)
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n{urls}</urlset>\n"
+    )
+}
+
+/// RFC 822 dates for RSS, from a Unix time.
+fn rfc822(at: crate::time::Timestamp) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let text = at.to_string(); // 2026-11-02T14:05:00Z
+    let (date, time) = text.split_once('T').unwrap_or((&text, "00:00:00Z"));
+    let mut parts = date.split('-');
+    let (year, month, day) = (parts.next().unwrap_or("1970"), parts.next().unwrap_or("01"), parts.next().unwrap_or("01"));
+    let month = month.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).unwrap_or(&"Jan");
+    let weekday = DAYS[at.0.div_euclid(86_400).rem_euclid(7) as usize];
+    format!("{weekday}, {day} {month} {year} {} +0000", time.trim_end_matches('Z'))
+}
+
+/// `rss.xml`: RSS 2.0 of the newest stories.
+pub fn rss(site: &SiteInfo, description: &str, stories: &[Teaser]) -> String {
+    let items: String = stories
+        .iter()
+        .map(|t| {
+            let link = format!("{}{}", site.origin, article_path(&t.slug));
+            let categories: String = t.categories.iter().map(|c| format!("<category>{}</category>", escape_html(&c.name))).collect();
+            format!(
+                "<item><title>{}</title><link>{}</link><guid isPermaLink=\"true\">{}</guid><pubDate>{}</pubDate><description>{}</description>{categories}</item>\n",
+                escape_html(&t.title),
+                escape_html(&link),
+                escape_html(&link),
+                rfc822(t.published),
+                escape_html(&t.excerpt)
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>{}</title><link>{}/</link><description>{}</description>\n{items}</channel></rss>\n",
+        escape_html(site.name),
+        site.origin,
+        escape_html(description)
+    )
+}
+
+/// `feed.json`: JSON Feed 1.1 of the newest stories.
+pub fn json_feed(site: &SiteInfo, description: &str, stories: &[Teaser]) -> String {
+    let items: Vec<_> = stories
+        .iter()
+        .map(|t| {
+            let url = format!("{}{}", site.origin, article_path(&t.slug));
+            let mut item = json!({
+                "id": url, "url": url, "title": t.title, "summary": t.excerpt, "content_text": t.excerpt,
+                "date_published": t.published.to_string(),
+                "authors": t.authors.iter().map(|a| json!({ "name": a.name })).collect::<Vec<_>>(),
+                "tags": t.categories.iter().chain(&t.tags).map(|c| c.name.clone()).collect::<Vec<_>>(),
+            });
+            if let Some(modified) = t.updated() {
+                item["date_modified"] = json!(modified.to_string());
+            }
+            if let Some(image) = t.hero.as_ref().and_then(|h| absolute_url(site.origin, &h.src)) {
+                item["image"] = json!(image);
+            }
+            item
+        })
+        .collect();
+    let feed = json!({
+        "version": "https://jsonfeed.org/version/1.1", "title": site.name, "description": description,
+        "home_page_url": format!("{}/", site.origin), "feed_url": format!("{}/feed.json", site.origin), "items": items,
+    });
+    serde_json::to_string_pretty(&feed).unwrap_or_default() + "\n"
+}
+
+pub fn robots(site: &SiteInfo) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {0}/sitemap.xml\nSitemap: {0}/news-sitemap.xml\n", site.origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleBody, AuthorRef, CommentInfo, Format, Term, UntrustedHtml};
+    use crate::time::Timestamp;
+
+    const TEMPLATE: &str = "<!doctype html><html><head><title>Broadsheet</title><script type=\"module\">boot()</script></head><body><noscript>x</noscript></body></html>";
+    const SITE: SiteInfo = SiteInfo { name: "Daily & Co", origin: "https://news.example" };
+
+    fn story(title: &str) -> Article {
+        Article {
+            teaser: Teaser {
+                id: "1".into(),
+                slug: "a-story".into(),
+                title: title.into(),
+                dek: None,
+                excerpt: "An excerpt with <tags> & \"quotes\"".into(),
+                published: Timestamp(1_793_628_300),
+                modified: None,
+                authors: vec![AuthorRef { slug: "ann".into(), name: "Ann".into() }],
+                categories: vec![Term { slug: "politics".into(), name: "Politics".into() }],
+                tags: vec![Term { slug: "tax".into(), name: "Tax".into() }],
+                hero: None,
+                comments: CommentInfo::default(),
+                format: Format::Standard,
+                featured: false,
+                reading_minutes: 1,
+            },
+            body: ArticleBody::Html(UntrustedHtml("<p>First <b>para</b>.</p><script>alert(1)</script><p>Second &amp; last</p>".into())),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn an_article_page_has_its_head_and_text_and_still_boots() {
+        let page = article_page(TEMPLATE, &story("Budget </script><script>alert(1)</script> deal"), &SITE);
+        assert!(page.contains("<title>Budget &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; deal – Daily &amp; Co</title>"), "{page}");
+        assert_eq!(page.matches("<title>").count(), 1);
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/article/a-story\">"));
+        assert!(page.contains("<meta property=\"og:description\" content=\"An excerpt with &lt;tags&gt; &amp; &quot;quotes&quot;\">"));
+        assert!(page.contains("<meta property=\"article:section\" content=\"Politics\">"));
+        assert!(page.contains("\"@type\":\"BreadcrumbList\""));
+        assert!(page.contains("<p>First para.</p><p>Second &amp; last</p>"), "{page}");
+        assert!(!page.contains("alert(1)</script>") && page.contains("<script type=\"module\">boot()</script>"));
+        // Every JSON-LD block parses.
+        for block in page.split("<script type=\"application/ld+json\">").skip(1) {
+            let json = block.split("</script>").next().unwrap_or_default();
+            assert!(serde_json::from_str::<serde_json::Value>(json).is_ok(), "{json}");
+        }
+    }
+
+    #[test]
+    fn archive_pages_list_their_stories() {
+        let heading = ListHeading { title: "Politics".into(), description: String::new(), author: None };
+        let page = archive_page(TEMPLATE, &ListKey::Category("politics".into()), &heading, &[story("One").teaser], &SITE);
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/category/politics\">"));
+        assert!(page.contains("<li><a href=\"/article/a-story\">One</a></li>"));
+    }
+
+    #[test]
+    fn feeds_and_sitemaps_are_well_formed() {
+        let stories = [story("One & two").teaser];
+        let rss = rss(&SITE, "News", &stories);
+        assert!(rss.contains("<title>One &amp; two</title>") && rss.contains("<pubDate>Mon, 02 Nov 2026 14:05:00 +0000</pubDate>"), "{rss}");
+        let feed: serde_json::Value = serde_json::from_str(&json_feed(&SITE, "News", &stories)).unwrap();
+        assert_eq!(feed["items"][0]["url"], "https://news.example/article/a-story");
+        let map = sitemap(&SITE, &[("/article/a-story".into(), "2026-11-02T14:05:00Z".into())]);
+        assert!(map.contains("<loc>https://news.example/article/a-story</loc><lastmod>2026-11-02T14:05:00Z</lastmod>"));
+        assert!(news_sitemap(&SITE, &[&stories[0]], "en").contains("<news:title>One &amp; two</news:title>"));
+        assert!(robots(&SITE).contains("Sitemap: https://news.example/sitemap.xml"));
+    }
+}

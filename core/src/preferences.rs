@@ -1,0 +1,117 @@
+//! How the reader likes the page: colour theme and text size, kept in the browser. The inline
+//! script in `index.html` reads the same keys before the stylesheet paints, so that a dark page
+//! never flashes light.
+
+use serde::{Deserialize, Serialize};
+
+/// `localStorage` key of the [`Theme`] (JSON, as every stored value).
+pub const THEME_KEY: &str = "broadsheet.theme";
+/// `localStorage` key of the [`TextSize`].
+pub const TEXT_SIZE_KEY: &str = "broadsheet.text-size";
+/// `localStorage` key set once the reader accepted the privacy notice.
+pub const CONSENT_KEY: &str = "broadsheet.consent";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follows the device's light or dark setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The next choice of the toggle button.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::Auto,
+        }
+    }
+
+    /// The `data-theme` value on `<html>`; none lets the device decide.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "Auto",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    pub fn next(self) -> TextSize {
+        match self {
+            TextSize::Normal => TextSize::Large,
+            TextSize::Large => TextSize::Larger,
+            TextSize::Larger => TextSize::Normal,
+        }
+    }
+
+    /// The `data-text-size` value on `<html>`.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            TextSize::Normal => None,
+            TextSize::Large => Some("large"),
+            TextSize::Larger => Some("larger"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggles_cycle_through_every_choice() {
+        assert_eq!([Theme::Auto.next(), Theme::Auto.next().next(), Theme::Auto.next().next().next()], [Theme::Light, Theme::Dark, Theme::Auto]);
+        assert_eq!(TextSize::Normal.next().next().next(), TextSize::Normal);
+        assert_eq!(TextSize::Normal.next(), TextSize::Large);
+    }
+
+    #[test]
+    fn stored_values_are_plain_json_strings() {
+        assert_eq!(serde_json::to_string(&Theme::Dark).unwrap(), "\"dark\"");
+        assert_eq!(serde_json::from_str::<TextSize>("\"larger\"").unwrap(), TextSize::Larger);
+        assert!(serde_json::from_str::<Theme>("\"purple\"").is_err());
+    }
+
+    /// The early script in index.html must read the same keys and know the same values.
+    #[test]
+    fn the_early_script_matches_these_keys_and_values() {
+        let html = include_str!("../../index.html");
+        for needle in [THEME_KEY, TEXT_SIZE_KEY, "data-theme", "data-text-size"] {
+            assert!(html.contains(needle), "index.html lacks {needle}");
+        }
+        for value in [Theme::Light, Theme::Dark].iter().filter_map(|t| t.attribute()).chain([TextSize::Large, TextSize::Larger].iter().filter_map(|s| s.attribute())) {
+            assert!(html.contains(&format!("\"{value}\"")), "index.html lacks {value}");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! A story's table of contents: ids for its section headings, derived from their text (never from
+//! the backend's own ids), unique on the page, and the outline that links to them.
+
+use std::collections::HashSet;
+
+/// Fewer headings than this make no useful table of contents.
+pub const MIN_HEADINGS: usize = 3;
+/// Longer slugs are cut: an id is for linking, not for reading.
+const MAX_SLUG_CHARS: usize = 60;
+
+/// A heading's rank in the outline: `h2` or `h3`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Section,
+    Subsection,
+}
+
+/// A heading as the table of contents links to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TocLink {
+    pub id: String,
+    pub text: String,
+}
+
+/// A section and the subsections under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TocSection {
+    pub link: TocLink,
+    pub subsections: Vec<TocLink>,
+}
+
+/// Hands out `section-{slug}` ids, each once: a repeated heading gets `-2`, `-3`…
+#[derive(Default)]
+pub struct SectionIds {
+    taken: HashSet<String>,
+}
+
+impl SectionIds {
+    pub fn id_for(&mut self, heading: &str) -> String {
+        let slug = slug(heading);
+        let base = if slug.is_empty() { "section".to_string() } else { format!("section-{slug}") };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+/// Lower-case letters and digits of `text` (any script), other runs as one `-`; apostrophes vanish
+/// so that "Governor's race" reads `governors-race`.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    let mut pending_dash = false;
+    for c in text.chars().filter(|c| !matches!(c, '\'' | '’')) {
+        if c.is_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.extend(c.to_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    match slug.char_indices().nth(MAX_SLUG_CHARS) {
+        Some((cut, _)) => slug[..cut].trim_end_matches('-').to_string(),
+        None => slug,
+    }
+}
+
+/// The outline of `headings` in page order, or `None` when there are too few to be worth one.
+/// A subsection before any section stands on its own.
+pub fn table_of_contents(headings: Vec<(Level, TocLink)>) -> Option<Vec<TocSection>> {
+    if headings.len() < MIN_HEADINGS {
+        return None;
+    }
+    let mut sections: Vec<TocSection> = Vec::new();
+    for (level, link) in headings {
+        match (level, sections.last_mut()) {
+            (Level::Subsection, Some(section)) => section.subsections.push(link),
+            _ => sections.push(TocSection { link, subsections: Vec::new() }),
+        }
+    }
+    Some(sections)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_dashes() {
+        assert_eq!(slug("How the standoff started"), "how-the-standoff-started");
+        assert_eq!(slug("  What's next?  "), "whats-next");
+        assert_eq!(slug("Governor’s race: 2026 — the results"), "governors-race-2026-the-results");
+        assert_eq!(slug("État civil & Ölpreis"), "état-civil-ölpreis");
+        assert_eq!(slug("<script>\"x\"</script>"), "script-x-script");
+        assert_eq!(slug("!!!"), "");
+        let long = slug(&"word ".repeat(40));
+        assert!(long.chars().count() <= MAX_SLUG_CHARS && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn ids_are_unique_and_never_empty() {
+        let mut ids = SectionIds::default();
+        assert_eq!(ids.id_for("Background"), "section-background");
+        assert_eq!(ids.id_for("Background"), "section-background-2");
+        assert_eq!(ids.id_for("background!"), "section-background-3");
+        assert_eq!(ids.id_for("Background 2"), "section-background-2-2");
+        assert_eq!(ids.id_for("★"), "section");
+        assert_eq!(ids.id_for("—"), "section-2");
+    }
+
+    fn link(text: &str) -> TocLink {
+        TocLink { id: format!("section-{}", slug(text)), text: text.into() }
+    }
+
+    #[test]
+    fn outline_nests_subsections_under_their_section() {
+        let toc = table_of_contents(vec![
+            (Level::Subsection, link("Lede")),
+            (Level::Section, link("One")),
+            (Level::Subsection, link("One a")),
+            (Level::Subsection, link("One b")),
+            (Level::Section, link("Two")),
+        ])
+        .unwrap();
+        let shape: Vec<(&str, Vec<&str>)> =
+            toc.iter().map(|s| (s.link.text.as_str(), s.subsections.iter().map(|l| l.text.as_str()).collect())).collect();
+        assert_eq!(shape, vec![("Lede", vec![]), ("One", vec!["One a", "One b"]), ("Two", vec![])]);
+    }
+
+    #[test]
+    fn fewer_than_three_headings_make_no_outline() {
+        assert_eq!(table_of_contents(vec![]), None);
+        assert_eq!(table_of_contents(vec![(Level::Section, link("A")), (Level::Subsection, link("B"))]), None);
+        assert!(table_of_contents(vec![(Level::Section, link("A")), (Level::Section, link("B")), (Level::Section, link("C"))]).is_some());
+    }
+}

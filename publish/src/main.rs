@@ -1,0 +1,103 @@
+//! `broadsheet-publish DIST --site-url https://news.example`: reads `DIST/config.json`'s backend
+//! and writes into `DIST` a page per story (`article/{slug}/index.html`) and per archive, with the
+//! story's head and text for crawlers and share cards, plus `sitemap.xml`, `news-sitemap.xml`,
+//! `rss.xml`, `feed.json` and `robots.txt`. Rerunning rewrites only what changed.
+
+mod source;
+
+use broadsheet_core::config::Config;
+use broadsheet_core::deploy::pages::{archive_page, article_page, json_feed, news_sitemap, robots, rss, sitemap, SiteInfo};
+use broadsheet_core::model::{ListHeading, Teaser};
+use broadsheet_core::routes::{article_path, ListKey};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::{fs, io};
+
+/// Stories in the feeds.
+const FEED_SIZE: usize = 30;
+/// A story is "news" for two days (Google News sitemaps).
+const NEWS_SECONDS: i64 = 2 * 86_400;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (dist, origin) = match args.as_slice() {
+        [dist, flag, url] if flag == "--site-url" => (PathBuf::from(dist), url.trim_end_matches('/').to_string()),
+        _ => {
+            eprintln!("usage: broadsheet-publish DIST_DIR --site-url https://your.site");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&dist, &origin) {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("broadsheet-publish: {problem}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dist: &Path, origin: &str) -> Result<String, String> {
+    if !(origin.starts_with("https://") || origin.starts_with("http://")) {
+        return Err(format!("--site-url must start with https:// or http://, got {origin}"));
+    }
+    let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()));
+    let template = read("index.html")?;
+    let config = Config::parse(&read("config.json")?).map_err(|e| format!("config.json: {e}"))?;
+    let site = SiteInfo { name: &config.site.name, origin };
+    let backend = source::Backend::new(&config.source, dist);
+
+    let teasers = backend.all_teasers()?;
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    let mut pages: Vec<(String, String)> = vec![("/".into(), teasers.first().map(|t| t.published.to_string()).unwrap_or_default())];
+    for teaser in &teasers {
+        let article = backend.article(&teaser.slug)?;
+        let path = article_path(&teaser.slug);
+        files.insert(format!("{}/index.html", path.trim_start_matches('/')), article_page(&template, &article, &site));
+        pages.push((path, teaser.updated().unwrap_or(teaser.published).to_string()));
+    }
+    let mut archives: BTreeMap<String, (ListKey, ListHeading, Vec<&Teaser>)> = BTreeMap::new();
+    for teaser in &teasers {
+        let terms = teaser.categories.iter().map(|c| (ListKey::Category(c.slug.clone()), &c.name));
+        let terms = terms.chain(teaser.tags.iter().map(|t| (ListKey::Tag(t.slug.clone()), &t.name)));
+        let terms = terms.chain(teaser.authors.iter().map(|a| (ListKey::Author(a.slug.clone()), &a.name)));
+        for (key, name) in terms.chain([(ListKey::Latest, &"Latest News".to_string())]) {
+            let heading = ListHeading { title: name.clone(), description: String::new(), author: None };
+            archives.entry(key.path(1)).or_insert_with(|| (key, heading, Vec::new())).2.push(teaser);
+        }
+    }
+    for (path, (key, heading, stories)) in &archives {
+        let first_page: Vec<Teaser> = stories.iter().take(10).map(|t| (*t).clone()).collect();
+        files.insert(format!("{}/index.html", path.trim_start_matches('/')), archive_page(&template, key, heading, &first_page, &site));
+        pages.push((path.clone(), stories.first().map(|t| t.published.to_string()).unwrap_or_default()));
+    }
+    let newest: Vec<Teaser> = teasers.iter().take(FEED_SIZE).cloned().collect();
+    let cutoff = teasers.first().map_or(0, |t| t.published.0 - NEWS_SECONDS);
+    let news: Vec<&Teaser> = teasers.iter().filter(|t| t.published.0 >= cutoff).collect();
+    let description = if config.site.tagline.is_empty() { config.site.name.clone() } else { config.site.tagline.clone() };
+    files.insert("sitemap.xml".into(), sitemap(&site, &pages));
+    files.insert("news-sitemap.xml".into(), news_sitemap(&site, &news, "en"));
+    files.insert("rss.xml".into(), rss(&site, &description, &newest));
+    files.insert("feed.json".into(), json_feed(&site, &description, &newest));
+    files.insert("robots.txt".into(), robots(&site));
+
+    let mut written = 0;
+    for (path, content) in &files {
+        let target = dist.join(path);
+        if fs::read_to_string(&target).ok().as_deref() == Some(content.as_str()) {
+            continue;
+        }
+        let write = || -> io::Result<()> {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&target, content)
+        };
+        write().map_err(|e| format!("{}: {e}", target.display()))?;
+        written += 1;
+    }
+    Ok(format!("{} stories, {} archives; wrote {written} of {} files", teasers.len(), archives.len(), files.len()))
+}

@@ -1,0 +1,51 @@
+//! Advertisements from `config.json`: labelled, marked as sponsored links, and in a box of their
+//! own shape from the start so that nothing on the page moves when the picture arrives.
+
+use broadsheet_core::config::{AdSlot as Slot, Config, Placement};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The configured slots for one kind of placement.
+pub fn slots(is: impl Fn(Placement) -> bool) -> Vec<Slot> {
+    let config = expect_context::<Arc<Config>>();
+    config.ads.iter().filter(|slot| is(slot.placement)).cloned().collect()
+}
+
+#[component]
+pub fn AdSlot(ad: Slot) -> impl IntoView {
+    let placement = match ad.placement {
+        Placement::Header => "header",
+        Placement::InList { .. } => "in-list",
+        Placement::InArticle => "in-article",
+        Placement::Sidebar => "sidebar",
+    };
+    let (width, height) = (ad.width, ad.height);
+    view! {
+        <aside class=format!("ad ad-{placement}") aria-label="Advertisement">
+            <p class="ad-label" aria-hidden="true">"- Advertisement -"</p>
+            // The shape is set through the CSSOM (allowed by the CSP's style-src 'self').
+            <a class="ad-box" href=ad.href rel="sponsored noopener"
+                style:aspect-ratio=format!("{width} / {height}") style:max-width=format!("{width}px")>
+                <img src=ad.image alt=ad.label width=width height=height loading="lazy" decoding="async"/>
+            </a>
+        </aside>
+    }
+}
+
+/// The header's advertisement, on every page.
+#[component]
+pub fn HeaderAd() -> impl IntoView {
+    slots(|p| p == Placement::Header).into_iter().next().map(|ad| view! { <AdSlot ad/> })
+}
+
+/// The homepage sidebar's advertisements.
+#[component]
+pub fn SidebarAds() -> impl IntoView {
+    slots(|p| p == Placement::Sidebar).into_iter().map(|ad| view! { <AdSlot ad/> }).collect_view()
+}
+
+/// An advertisement for the article page to place after the story's text.
+#[component]
+pub fn InArticleAd() -> impl IntoView {
+    slots(|p| p == Placement::InArticle).into_iter().next().map(|ad| view! { <AdSlot ad/> })
+}

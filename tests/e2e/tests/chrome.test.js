@@ -1,0 +1,554 @@
+// Site chrome on the demo content: theme and text size without a flash, the privacy notice, the
+// menu from the keyboard, advertisements that keep their space, "Load more", live search
+// suggestions, focus after navigation, the loading bar, the 404 and error pages; and signing in
+// to the test WordPress (scripts/wordpress/start.sh) to comment as that user.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, configWithSource, openPage, serve, setup } from '../harness.js';
+
+const content = join(DIST, 'content');
+const list = (path) => JSON.parse(readFileSync(join(content, 'lists', path), 'utf8'));
+const latest = list('latest/1.json');
+const shippedConfig = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the early script in index.html left on <html> by DOMContentLoaded, before the app ran. */
+async function recordEarlyState(page) {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const root = document.documentElement;
+      window.earlyState = {
+        theme: root.getAttribute('data-theme'),
+        size: root.getAttribute('data-text-size'),
+        appStarted: Boolean(window.wasmBindings) || Boolean(document.querySelector('.site-header')),
+      };
+    });
+  });
+}
+
+/** A page that has already accepted the privacy notice, so that it stays out of the way. */
+async function acceptedPage(browser) {
+  const page = await openPage(browser);
+  await page.addInitScript(() => localStorage.setItem('broadsheet.consent', 'true'));
+  return page;
+}
+
+const activeElement = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return { tag: a?.tagName, id: a?.id, text: a?.textContent?.trim() ?? '', inMain: Boolean(a?.closest('main')), classes: a?.className ?? '' };
+});
+
+test('site chrome on the demo content', async (t) => {
+  const { server, browser } = await setup(t);
+  const url = (path) => server.origin + path;
+  const clearStorage = async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('/'));
+    await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+    await page.close();
+  };
+
+  await t.test('the theme toggle remembers the choice and the page never flashes the wrong theme', async () => {
+    await clearStorage();
+    const page = await acceptedPage(browser);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(url('/'));
+    const toggle = page.getByRole('button', { name: /^Colour theme:/ });
+    assert.equal(await toggle.getAttribute('aria-label'), 'Colour theme: Auto');
+    assert.equal(await page.locator('html').getAttribute('data-theme'), null);
+    await toggle.click();
+    assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-label'), 'Colour theme: Dark');
+    assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 20, 20)');
+    assert.equal(await page.evaluate(() => localStorage.getItem('broadsheet.theme')), '"dark"');
+
+    // A new visit: the attribute is there at DOMContentLoaded, before the app has started.
+    const next = await acceptedPage(browser);
+    await next.emulateMedia({ colorScheme: 'light' });
+    await recordEarlyState(next);
+    await next.goto(url('/latest'));
+    const early = await next.evaluate(() => window.earlyState);
+    assert.deepEqual(early, { theme: 'dark', size: null, appStarted: false });
+    await next.locator('.archive-header h1').waitFor();
+    assert.equal(await next.getByRole('button', { name: /^Colour theme:/ }).getAttribute('aria-label'), 'Colour theme: Dark');
+
+    // The choice beats the device's setting both ways; Auto follows the device again.
+    await next.emulateMedia({ colorScheme: 'dark' });
+    await next.getByRole('button', { name: /^Colour theme:/ }).click();
+    assert.equal(await next.locator('html').getAttribute('data-theme'), null);
+    assert.equal(await next.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(20, 20, 20)');
+    await next.evaluate(() => { localStorage.setItem('broadsheet.theme', '"light"'); });
+    await next.reload();
+    await next.locator('.archive-header h1').waitFor();
+    assert.equal(await next.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+    // A hand-edited value is ignored by the early script and the app alike.
+    await next.evaluate(() => { localStorage.setItem('broadsheet.theme', '{oops'); });
+    await next.reload();
+    await next.locator('.archive-header h1').waitFor();
+    assert.equal(await next.locator('html').getAttribute('data-theme'), null);
+    page.assertClean();
+    next.assertClean();
+    await page.close();
+    await next.close();
+  });
+
+  await t.test('the "Aa" text size is remembered and applied before the app starts', async () => {
+    await clearStorage();
+    const page = await acceptedPage(browser);
+    await page.goto(url('/'));
+    const button = page.getByRole('button', { name: /^Aa Text size:/ });
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    assert.equal(await rootSize(), '16px');
+    await button.click();
+    assert.equal(await page.locator('html').getAttribute('data-text-size'), 'large');
+    assert.equal(await rootSize(), '18px');
+    await button.click();
+    assert.equal(await rootSize(), '20px');
+    assert.match(await button.innerText(), /^Aa/);
+    assert.equal(await button.evaluate((b) => b.textContent), 'Aa Text size: larger');
+
+    await recordEarlyState(page);
+    await page.reload();
+    assert.equal((await page.evaluate(() => window.earlyState)).size, 'larger');
+    await page.locator('.lead-story').waitFor();
+    assert.equal(await rootSize(), '20px');
+    await page.getByRole('button', { name: /^Aa Text size:/ }).click();
+    assert.equal(await page.locator('html').getAttribute('data-text-size'), null);
+    assert.equal(await rootSize(), '16px');
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('the privacy notice shows until accepted, never covers the footer, and Escape keeps it', async () => {
+    await clearStorage();
+    const page = await openPage(browser);
+    await page.goto(url('/'));
+    const bar = page.getByRole('region', { name: 'Privacy notice' });
+    await bar.waitFor();
+    assert.equal(await bar.locator('p').innerText(), 'By using this site, you agree to the Privacy Policy and Terms of Use.');
+    assert.equal(await bar.getByRole('link', { name: 'Privacy Policy' }).getAttribute('href'), shippedConfig.consent.privacy);
+    assert.equal(await bar.getByRole('link', { name: 'Terms of Use' }).getAttribute('href'), shippedConfig.consent.terms);
+    const accept = bar.getByRole('button', { name: 'Accept' });
+    await accept.focus();
+    assert.equal((await activeElement(page)).text, 'Accept');
+    await page.keyboard.press('Escape');
+    assert.ok(await bar.isVisible(), 'Escape does not dismiss it');
+
+    // At the end of the page it sits after the footer, not on it.
+    await page.locator('.category-section').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+    const footer = await page.locator('.site-footer .copyright').boundingBox();
+    const barBox = await bar.boundingBox();
+    assert.ok(footer.y + footer.height <= barBox.y, `footer text ends at ${footer.y + footer.height}, bar starts at ${barBox.y}`);
+    // Mid-page it stays in view at the bottom of the window.
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await page.waitForTimeout(100);
+    const midBox = await bar.boundingBox();
+    assert.ok(Math.abs(midBox.y + midBox.height - 900) <= 1, 'pinned to the bottom of the window');
+
+    await accept.press('Enter');
+    await bar.waitFor({ state: 'detached' });
+    assert.equal((await activeElement(page)).id, 'content', 'focus goes to the content');
+    assert.equal(await page.evaluate(() => localStorage.getItem('broadsheet.consent')), 'true');
+    await page.reload();
+    await page.locator('.lead-story').waitFor();
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.consent-bar').count(), 0, 'not shown again');
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('the mobile menu works from the keyboard and Escape closes it', async () => {
+    const page = await acceptedPage(browser);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(url('/'));
+    const toggle = page.getByRole('button', { name: 'Menu' });
+    const items = page.locator('#menu-items');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.ok(!(await items.isVisible()));
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.ok(await items.isVisible());
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).text, shippedConfig.menu[0].label);
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).text, shippedConfig.menu[1].label);
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.ok(!(await items.isVisible()));
+    assert.equal((await activeElement(page)).text, 'Menu', 'focus returns to the toggle');
+    await page.keyboard.press(' ');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/latest');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'following a link closes it');
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('without a menu in config.json the menu lists the busiest categories', async () => {
+    const tally = new Map();
+    for (const story of latest.items) {
+      const c = story.categories[0];
+      if (c) tally.set(c.slug, { name: c.name, n: (tally.get(c.slug)?.n ?? 0) + 1 });
+    }
+    const busiest = [...tally.values()].sort((a, b) => b.n - a.n).slice(0, 6).map((c) => c.name);
+    const other = await serve({ overrides: { '/config.json': { body: JSON.stringify({ ...shippedConfig, menu: [] }) } } });
+    try {
+      const page = await acceptedPage(browser);
+      await page.goto(other.origin + '/');
+      await page.locator('.main-menu li').nth(2).waitFor();
+      assert.deepEqual(await page.locator('.main-menu a').allInnerTexts(), ['Home', 'Latest News', ...busiest]);
+      page.assertClean();
+      await page.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  await t.test('advertisements are labelled, sponsored, and keep their size before the picture loads', async () => {
+    const page = await acceptedPage(browser);
+    const held = [];
+    await page.route('**/content/images/ads/**', async (route) => { held.push(route); });
+    await page.goto(url('/'));
+    await page.locator('.lead-story').waitFor();
+    const header = page.locator('.ad-header');
+    assert.equal(await header.getAttribute('aria-label'), 'Advertisement');
+    assert.equal(await header.locator('.ad-label').innerText(), '- ADVERTISEMENT -');
+    const link = header.locator('a');
+    assert.equal(await link.getAttribute('rel'), 'sponsored noopener');
+    assert.equal(await link.getAttribute('href'), shippedConfig.ads[0].href);
+    assert.equal(await header.locator('img').evaluate((img) => img.naturalWidth), 0, 'the picture has not arrived');
+    const box = await link.boundingBox();
+    assert.deepEqual([Math.round(box.width), Math.round(box.height)], [728, 90]);
+    // An in-list slot after every 6 stories, and the sidebar slot.
+    assert.equal(await page.locator('.latest-news .ad-in-list').count(), 1);
+    const cards = await page.locator('.latest-news .teaser-grid > *').evaluateAll((els) => els.map((e) => e.className));
+    assert.equal(cards.indexOf('ad ad-in-list'), 6);
+    const sidebar = await page.locator('.home-sidebar .ad-sidebar a').boundingBox();
+    assert.equal(Math.round(sidebar.height), Math.round((sidebar.width * 250) / 300));
+    // Nothing moves when the pictures arrive.
+    const before = await page.locator('.top-stories').boundingBox();
+    await Promise.all(held.map((route) => route.continue()));
+    await page.waitForFunction(() => document.querySelector('.ad-header img').naturalWidth > 0);
+    assert.deepEqual(await page.locator('.top-stories').boundingBox(), before);
+
+    // On a phone the box scales down and keeps its shape.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const small = await link.boundingBox();
+    assert.equal(Math.round(small.width), 328);
+    assert.ok(Math.abs(small.height - (328 * 90) / 728) < 1);
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('without ads in config.json there are none', async () => {
+    const { ads, ...noAds } = shippedConfig;
+    assert.ok(ads.length > 0);
+    const other = await serve({ overrides: { '/config.json': { body: JSON.stringify(noAds) } } });
+    try {
+      const page = await acceptedPage(browser);
+      const adRequests = [];
+      page.on('request', (r) => { if (r.url().includes('/images/ads/')) adRequests.push(r.url()); });
+      await page.goto(other.origin + '/');
+      await page.locator('.latest-news .teaser-card').first().waitFor();
+      await page.goto(other.origin + '/category/politics');
+      await page.locator('.teaser-card').first().waitFor();
+      assert.equal(await page.locator('.ad').count(), 0);
+      assert.deepEqual(adRequests, []);
+      page.assertClean();
+      await page.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  await t.test('Load more appends Latest News in place, announces it and moves focus to the first new story', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/'));
+    const cards = page.locator('.latest-news .teaser-card');
+    await cards.first().waitFor();
+    assert.equal(await cards.count(), latest.items.length - 1, 'page 1 without the lead');
+    await page.evaluate(() => { window.firstCard = document.querySelector('.latest-news .teaser-card'); });
+    const more = page.locator('.latest-news').getByRole('button', { name: 'Load more' });
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length === n, latest.items.length - 1 + 10);
+    const status = page.locator('.latest-news [role=status]');
+    assert.equal(await status.innerText(), '10 more stories loaded.');
+    assert.equal(await page.evaluate(() => window.firstCard === document.querySelector('.latest-news .teaser-card')), true, 'the first stories stay in place');
+    const focused = await activeElement(page);
+    assert.equal(focused.text, list('latest/2.json').items[0].title);
+    for (let next = 3; next <= latest.total_pages; next += 1) {
+      const shown = await cards.count();
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length > n, shown);
+    }
+    assert.equal(await more.count(), 0, 'no button after the last page');
+    assert.equal(await page.locator('.latest-news .end-of-list').innerText(), "You've reached the end");
+    assert.equal(await cards.count(), latest.total - 1);
+    assert.match(await status.innerText(), /You've reached the end\.$/);
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('archives: Load more keeps ?page=N deep links and the numbered pages in step', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/latest?page=2'));
+    await page.locator('.archive-header h1').waitFor();
+    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), '2');
+    const first = await page.locator('.teaser-title').first().innerText();
+    assert.equal(first, list('latest/2.json').items[0].title);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.teaser-list .teaser-card').length === 20);
+    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), '3');
+    assert.equal((await activeElement(page)).text, list('latest/3.json').items[0].title);
+    assert.equal(new URL(page.url()).search, '?page=2', 'the address still names where the reader came in');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.locator('.end-of-list').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), String(latest.total_pages));
+    // A deep link to the last page has no button and says it is the end.
+    await page.goto(url(`/latest?page=${latest.total_pages}`));
+    await page.locator('.end-of-list').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('search suggestions follow typing and work from the keyboard', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/'));
+    const box = page.locator('#site-search');
+    const listbox = page.locator('#site-search-suggestions');
+    assert.equal(await box.getAttribute('role'), 'combobox');
+    await box.pressSequentially('b', { delay: 30 });
+    await page.waitForTimeout(500);
+    assert.ok(!(await listbox.isVisible()), 'one letter asks for nothing');
+    await box.pressSequentially('udget', { delay: 30 });
+    await listbox.waitFor();
+    const options = listbox.getByRole('option');
+    const count = await options.count();
+    assert.ok(count >= 1 && count <= 6, `${count} suggestions`);
+    assert.equal(await box.getAttribute('aria-expanded'), 'true');
+    assert.equal(await box.getAttribute('aria-activedescendant'), null);
+    assert.match(await page.locator('.search-form [role=status]').innerText(), /suggestion/);
+    await box.press('ArrowDown');
+    assert.equal(await box.getAttribute('aria-activedescendant'), 'site-search-option-0');
+    assert.equal(await options.nth(0).getAttribute('aria-selected'), 'true');
+    await box.press('ArrowUp');
+    assert.equal(await box.getAttribute('aria-activedescendant'), `site-search-option-${count - 1}`);
+    await box.press('ArrowDown');
+    assert.equal(await box.getAttribute('aria-activedescendant'), 'site-search-option-0');
+    assert.equal((await activeElement(page)).id, 'site-search', 'focus stays in the box');
+    await box.press('Escape');
+    assert.ok(!(await listbox.isVisible()));
+    assert.equal(await box.inputValue(), 'budget', 'Escape keeps the text');
+    assert.equal(await box.getAttribute('aria-expanded'), 'false');
+    await box.press('ArrowDown');
+    assert.ok(await listbox.isVisible(), 'the arrow key opens the list again');
+    const title = await options.nth(0).locator('.suggestion-title').innerText();
+    await box.press('Enter');
+    await page.waitForURL('**/article/**');
+    await page.locator('.article h1').waitFor();
+    assert.equal(await page.locator('.article h1').innerText(), title);
+    // Enter with nothing highlighted still searches.
+    await box.pressSequentially('border', { delay: 20 });
+    await listbox.waitFor();
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=border/);
+    await page.locator('.search-results li').first().waitFor();
+    // A mouse click on a suggestion opens it.
+    await box.fill('');
+    await box.pressSequentially('harvest', { delay: 20 });
+    await listbox.waitFor();
+    const clicked = await options.nth(0).locator('.suggestion-title').innerText();
+    await options.nth(0).click();
+    await page.waitForURL('**/article/**');
+    assert.equal(await page.locator('.article h1').innerText(), clicked);
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('in-app navigation moves focus to the new page heading and updates the title', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/category/politics'));
+    await page.locator('.archive-header h1').waitFor();
+    await page.waitForTimeout(500);
+    assert.equal((await activeElement(page)).tag, 'BODY', 'not on the first load');
+    await page.locator('.main-menu a', { hasText: 'Tipsheet' }).click();
+    await page.waitForURL('**/category/tipsheet');
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+    const heading = await page.locator('main h1').innerText();
+    assert.equal((await activeElement(page)).text, heading);
+    assert.equal(await page.title(), `${heading} – Broadsheet`);
+    const story = page.locator('.teaser-title a').first();
+    const storyTitle = await story.innerText();
+    await story.click();
+    await page.waitForFunction((t) => document.activeElement?.matches('main h1') && document.activeElement.textContent === t, storyTitle);
+    assert.equal(await page.title(), `${storyTitle} – Broadsheet`);
+    await page.goBack();
+    await page.waitForFunction((t) => document.activeElement?.matches('main h1') && document.activeElement.textContent === t, heading);
+    // Tab goes on from the heading into the page; after a full load the skip link comes first.
+    await page.keyboard.press('Tab');
+    assert.ok((await activeElement(page)).inMain);
+    await page.reload();
+    await page.locator('main h1').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).text, 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal((await activeElement(page)).id, 'content');
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('a slow load shows the progress bar until the page arrives', async () => {
+    const page = await acceptedPage(browser);
+    await page.route('**/content/lists/category/videos/1.json', async (route) => { await sleep(1500); await route.continue(); });
+    await page.goto(url('/'));
+    await page.locator('.lead-story').waitFor();
+    const bar = page.locator('.route-progress');
+    assert.equal(await bar.getAttribute('aria-hidden'), 'true');
+    assert.ok(!(await bar.evaluate((b) => b.classList.contains('active'))));
+    await page.locator('.main-menu a', { hasText: 'Videos' }).click();
+    await page.locator('.route-progress.active').waitFor({ state: 'attached', timeout: 1000 });
+    await page.waitForTimeout(400);
+    assert.equal(await bar.evaluate((b) => getComputedStyle(b).opacity), '1', 'visible once the load is slow');
+    await page.locator('.archive-header h1').waitFor();
+    await page.locator('.route-progress:not(.active)').waitFor({ state: 'attached' });
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('the 404 page and a failed load offer a way back and a retry', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/no/such/page'));
+    await page.locator('.not-found h1').waitFor();
+    assert.equal(await page.title(), 'Page not found – Broadsheet');
+    assert.ok(await page.locator('.not-found').getByRole('search').isVisible());
+    await page.locator('.not-found').getByRole('link', { name: 'Go to the homepage' }).click();
+    await page.locator('.lead-story').waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+
+    let failing = true;
+    await page.route('**/content/lists/tag/border/1.json', (route) => (failing ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.goto(url('/tag/border'));
+    await page.locator('.load-failed').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('.load-failed h1').innerText(), 'This page could not be loaded');
+    failing = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.archive-header h1').waitFor();
+    assert.ok(await page.locator('.teaser-card').count() > 0);
+    page.assertClean(['/content/lists/tag/border/1.json']);
+    await page.close();
+  });
+
+  await t.test('the demo backend has no accounts: no sign-in button', async () => {
+    const page = await acceptedPage(browser);
+    await page.goto(url('/'));
+    await page.locator('.lead-story').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Sign in' }).count(), 0);
+    assert.equal(await page.locator('dialog').count(), 0);
+    page.assertClean();
+    await page.close();
+  });
+});
+
+const wpEnv = (() => {
+  try {
+    return Object.fromEntries(
+      readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
+        .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
+  } catch {
+    return null;
+  }
+})();
+
+test('signing in to WordPress with an application password', { skip: wpEnv ? false : 'no test WordPress (scripts/wordpress/start.sh)' }, async (t) => {
+  const WP = wpEnv.WP_URL.replace(/\/?$/, '/');
+  const { server, browser } = await setup(t, { overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP }) } });
+  const url = (path) => server.origin + path;
+  const page = await acceptedPage(browser);
+  await page.goto(url('/'));
+  await page.locator('.lead-story').waitFor();
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Welcome back!' });
+
+  await t.test('the dialog takes focus, keeps it, and gives it back on Escape', async () => {
+    await signIn.click();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Sign in to your account/);
+    assert.equal((await activeElement(page)).id, 'sign-in-login');
+    assert.equal(await dialog.getByRole('link', { name: 'Lost your password?' }).getAttribute('href'), `${WP}wp-login.php?action=lostpassword`);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await activeElement(page)).text, 'Lost your password?', 'Shift+Tab wraps to the last control');
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).id, 'sign-in-login', 'Tab wraps to the first');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
+  });
+
+  await t.test('a wrong password gets a clear error', async () => {
+    await signIn.click();
+    await dialog.getByLabel('Username or Email Address').fill(wpEnv.WP_ADMIN_USER);
+    await dialog.getByLabel('Password').fill('not the password');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    const error = dialog.getByRole('alert');
+    await error.waitFor();
+    assert.match(await error.innerText(), /username or password is not right.*application password/);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  });
+
+  await t.test('the application password signs in; the name shows in the header', async () => {
+    await dialog.getByLabel('Password').fill(wpEnv.WP_APP_PASSWORD);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.account-name').waitFor();
+    assert.equal(await page.locator('.account-name').innerText(), `Signed in as ${wpEnv.WP_ADMIN_USER}`);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign out');
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('session'))), false, 'nothing in localStorage');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+  });
+
+  await t.test('a comment posted while signed in is the user\'s in WordPress', async () => {
+    const slug = 'deer-season-outlook-2026';
+    await page.goto(url(`/article/${slug}`));
+    await page.locator('.account-name').waitFor();
+    const form = page.locator('form.comment-form').first();
+    await form.waitFor();
+    assert.equal(await form.getByLabel('Name').inputValue(), wpEnv.WP_ADMIN_USER);
+    assert.equal(await form.getByLabel('Email').inputValue(), 'admin@example.com');
+    const text = `Signed-in comment ${Date.now()}`;
+    await form.getByLabel('Comment').fill(text);
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment', { hasText: text }).waitFor();
+    const auth = 'Basic ' + Buffer.from(`${wpEnv.WP_ADMIN_USER}:${wpEnv.WP_APP_PASSWORD}`).toString('base64');
+    const [me] = [await (await fetch(`${WP}wp-json/wp/v2/users/me`, { headers: { authorization: auth } })).json()];
+    const [post] = await (await fetch(`${WP}wp-json/wp/v2/posts?slug=${slug}`)).json();
+    const comments = await (await fetch(`${WP}wp-json/wp/v2/comments?post=${post.id}&per_page=100&search=${encodeURIComponent(text)}`)).json();
+    assert.equal(comments.length, 1);
+    assert.equal(comments[0].author, me.id, 'attributed to the account');
+    assert.equal(comments[0].author_name, me.name);
+  });
+
+  await t.test('signing out forgets the session', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    await page.reload();
+    await signIn.waitFor();
+    assert.equal(await page.locator('.account-name').count(), 0);
+    // The wrong password's 401 was expected.
+    page.assertClean(['users/me']);
+  });
+});

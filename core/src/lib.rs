@@ -2,6 +2,7 @@
 //! app's routes, the backend adapters, search and reading time, all unit-tested natively.
 
 pub mod account;
+pub mod base64;
 pub mod comment_form;
 pub mod comments;
 pub mod config;

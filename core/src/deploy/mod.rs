@@ -5,7 +5,8 @@ pub mod pages;
 mod sha256;
 
 use crate::config::{Config, Source};
-use sha256::{base64, sha256};
+use crate::base64::encode as base64;
+use sha256::sha256;
 
 /// The contents of every inline `<script>` (one without `src`) in an HTML page: Trunk's loader.
 pub fn inline_scripts(html: &str) -> Vec<&str> {

@@ -426,7 +426,8 @@ impl<'a> Obj<'a> {
         }
     }
 
-    fn ad_slots(&self, key: &str) -> Result<Vec<AdSlot>, ConfigError> {
+    /// A list of objects, each read by `read` with its own key path (`menu[2].href`).
+    fn objects<T>(&self, key: &str, expected: &str, read: impl Fn(&Obj) -> Result<T, ConfigError>) -> Result<Vec<T>, ConfigError> {
         let items = self.list(key)?;
         items
             .iter()
@@ -434,33 +435,39 @@ impl<'a> Obj<'a> {
             .map(|(i, item)| {
                 let entry = format!("{key}[{i}]");
                 let Value::Object(map) = item else {
-                    return Err(self.wrong_type(&entry, "an object with \"placement\", \"width\", \"height\", \"image\", \"href\" and \"label\"", item));
+                    return Err(self.wrong_type(&entry, expected, item));
                 };
-                let ad = Obj { path: self.key(&entry), map };
-                let placement = match ad.string("placement")?.as_str() {
-                    "header" => Placement::Header,
-                    "in-list" => Placement::InList { every: ad.whole_number("every", 1, 50)?.unwrap_or(6) as usize },
-                    "in-article" => Placement::InArticle,
-                    "sidebar" => Placement::Sidebar,
-                    other => {
-                        return Err(ad.error("placement", format!("expected one of \"header\", \"in-list\", \"in-article\", \"sidebar\", found \"{other}\"")))
-                    }
-                };
-                let mut known = vec!["placement", "width", "height", "image", "href", "label"];
-                if matches!(placement, Placement::InList { .. }) {
-                    known.push("every");
-                }
-                ad.only(&known)?;
-                let size = |key| ad.whole_number(key, 1, 2000)?.ok_or_else(|| ad.error(key, "is missing; expected a size in pixels from 1 to 2000".into()));
-                let (width, height) = (size("width")?, size("height")?);
-                let image = ad.string("image")?;
-                if !is_allowed_ad_image(&image) || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                    return Err(ad.error("image", format!("expected an https:// address or a path on this site starting with /, found \"{image}\"")));
-                }
-                let href = ad.optional_endpoint("href")?.ok_or_else(|| ad.error("href", "is missing; expected the address the advertisement links to".into()))?;
-                Ok(AdSlot { placement, width, height, image, href, label: ad.string("label")? })
+                read(&Obj { path: self.key(&entry), map })
             })
             .collect()
+    }
+
+    fn ad_slots(&self, key: &str) -> Result<Vec<AdSlot>, ConfigError> {
+        let expected = "an object with \"placement\", \"width\", \"height\", \"image\", \"href\" and \"label\"";
+        self.objects(key, expected, |ad| {
+            let placement = match ad.string("placement")?.as_str() {
+                "header" => Placement::Header,
+                "in-list" => Placement::InList { every: ad.whole_number("every", 1, 50)?.unwrap_or(6) as usize },
+                "in-article" => Placement::InArticle,
+                "sidebar" => Placement::Sidebar,
+                other => {
+                    return Err(ad.error("placement", format!("expected one of \"header\", \"in-list\", \"in-article\", \"sidebar\", found \"{other}\"")))
+                }
+            };
+            let mut known = vec!["placement", "width", "height", "image", "href", "label"];
+            if matches!(placement, Placement::InList { .. }) {
+                known.push("every");
+            }
+            ad.only(&known)?;
+            let size = |key| ad.whole_number(key, 1, 2000)?.ok_or_else(|| ad.error(key, "is missing; expected a size in pixels from 1 to 2000".into()));
+            let (width, height) = (size("width")?, size("height")?);
+            let image = ad.string("image")?;
+            if !is_allowed_ad_image(&image) || image.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(ad.error("image", format!("expected an https:// address or a path on this site starting with /, found \"{image}\"")));
+            }
+            let href = ad.optional_endpoint("href")?.ok_or_else(|| ad.error("href", "is missing; expected the address the advertisement links to".into()))?;
+            Ok(AdSlot { placement, width, height, image, href, label: ad.string("label")? })
+        })
     }
 
     /// An optional whole number from `min` to `max`.
@@ -475,20 +482,10 @@ impl<'a> Obj<'a> {
     }
 
     fn links(&self, key: &str) -> Result<Vec<Link>, ConfigError> {
-        let items = self.list(key)?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let entry = format!("{key}[{i}]");
-                let Value::Object(map) = item else {
-                    return Err(self.wrong_type(&entry, "an object with \"label\" and \"href\"", item));
-                };
-                let link = Obj { path: self.key(&entry), map };
-                link.only(&["label", "href"])?;
-                Ok(Link { label: link.string("label")?, href: link.string("href")? })
-            })
-            .collect()
+        self.objects(key, "an object with \"label\" and \"href\"", |link| {
+            link.only(&["label", "href"])?;
+            Ok(Link { label: link.string("label")?, href: link.string("href")? })
+        })
     }
 }
 

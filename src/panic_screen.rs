@@ -12,12 +12,31 @@ pub fn install() {
     }));
 }
 
-/// Replaces `container`'s content with the "something went wrong" screen.
+/// Replaces `container`'s content with the "something went wrong" screen, built node by node:
+/// the app may be in any state, so nothing here goes through the framework.
 pub fn show(container: &web_sys::Element) {
-    // Static markup, no backend data: safe to set as HTML.
-    container.set_inner_html(
-        "<main class=\"panic-screen\" role=\"alert\"><h1>Something went wrong</h1>\
-         <p>This page stopped working. Reloading it usually helps.</p>\
-         <p><a href=\"\" class=\"button\">Reload</a></p></main>",
-    );
+    let Some(document) = container.owner_document() else { return };
+    let element = |tag: &str, attributes: &[(&str, &str)], text: &str| {
+        let element = document.create_element(tag).ok()?;
+        for (name, value) in attributes {
+            element.set_attribute(name, value).ok()?;
+        }
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let build = || -> Option<web_sys::Element> {
+        let screen = element("main", &[("class", "panic-screen"), ("role", "alert")], "")?;
+        let heading = element("h1", &[], "Something went wrong")?;
+        let advice = element("p", &[], "This page stopped working. Reloading it usually helps.")?;
+        let reload = element("p", &[], "")?;
+        let link = element("a", &[("href", ""), ("class", "button")], "Reload")?;
+        reload.append_child(&link).ok()?;
+        for part in [&heading, &advice, &reload] {
+            screen.append_child(part).ok()?;
+        }
+        Some(screen)
+    };
+    if let Some(screen) = build() {
+        container.replace_children_with_node_1(&screen);
+    }
 }

@@ -21,7 +21,7 @@ pub fn SafeHtml(
             if let Some(prepare) = prepare {
                 prepare.run(fragment.clone());
             }
-            let _ = div.replace_children_with_node_1(&fragment);
+            div.replace_children_with_node_1(&fragment);
         }
     });
     view! { <div class=class node_ref=container></div> }

@@ -33,6 +33,7 @@ pub enum Cache {
 /// Any answer the server gave.
 #[derive(Clone)]
 pub struct Answer {
+    url: Rc<str>,
     pub status: u16,
     pub body: Rc<str>,
     /// Whether the server labelled it HTML: SPA hosts answer missing files with `index.html`.
@@ -44,6 +45,16 @@ pub struct Answer {
 impl Answer {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
+    }
+
+    /// `decode` applied to the body. An answer that does not decode is dropped from the cache, so
+    /// that trying again asks the server again instead of failing on the same bytes.
+    pub fn decode<T>(&self, decode: impl FnOnce(&str) -> Result<T, LoadError>) -> Result<T, LoadError> {
+        let decoded = decode(&self.body);
+        if decoded.is_err() {
+            CACHE.with(|c| c.borrow_mut().remove(&*self.url));
+        }
+        decoded
     }
 
     /// The answer if it is a success, else the error its status means.
@@ -182,7 +193,7 @@ async fn send(
     if body.len() > MAX_BYTES {
         return Err(LoadError::TooLarge);
     }
-    Ok(Answer { status: response.status(), body: body.into(), is_html, totals })
+    Ok(Answer { url: url.into(), status: response.status(), body: body.into(), is_html, totals })
 }
 
 async fn sleep(millis: i32) {

@@ -16,25 +16,25 @@ async fn answer(url: &str) -> Result<Answer, LoadError> {
 }
 
 pub async fn list(urls: &GhostUrls<'_>, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
-    adapter::decode_list(&answer(&urls.list(list, page, PER_PAGE)).await?.body)
+    answer(&urls.list(list, page, PER_PAGE)).await?.decode(adapter::decode_list)
 }
 
 pub async fn heading(urls: &GhostUrls<'_>, list: &ListKey) -> Result<ListHeading, LoadError> {
     match list {
         ListKey::Latest => Ok(crate::api::backend::latest_heading()),
-        ListKey::Category(slug) | ListKey::Tag(slug) => adapter::decode_tag_heading(&answer(&urls.tag(slug)).await?.body),
-        ListKey::Author(slug) => adapter::decode_author_heading(&answer(&urls.author(slug)).await?.body),
+        ListKey::Category(slug) | ListKey::Tag(slug) => answer(&urls.tag(slug)).await?.decode(adapter::decode_tag_heading),
+        ListKey::Author(slug) => answer(&urls.author(slug)).await?.decode(adapter::decode_author_heading),
     }
 }
 
 pub async fn article(urls: &GhostUrls<'_>, slug: &str) -> Result<Article, LoadError> {
-    adapter::decode_article(&answer(&urls.article(slug)).await?.body)
+    answer(&urls.article(slug)).await?.decode(adapter::decode_article)
 }
 
 pub async fn search(urls: &GhostUrls<'_>, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {
-    adapter::decode_search(&answer(&urls.search(query, page, PER_PAGE)).await?.body)
+    answer(&urls.search(query, page, PER_PAGE)).await?.decode(adapter::decode_search)
 }
 
 pub async fn site_page(urls: &GhostUrls<'_>, slug: &str) -> Result<SitePage, LoadError> {
-    adapter::decode_site_page(&answer(&urls.page(slug)).await?.body)
+    answer(&urls.page(slug)).await?.decode(adapter::decode_site_page)
 }

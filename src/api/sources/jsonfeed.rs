@@ -37,7 +37,7 @@ async fn items(feed_url: &str) -> Result<Rc<Vec<Article>>, LoadError> {
     let mut next = Some(feed_url.clone());
     for _ in 0..MAX_PAGES {
         let Some(url) = next.take() else { break };
-        let feed = adapter::decode_feed(&get(&url, Cache::Use).await?.success()?.body)?;
+        let feed = get(&url, Cache::Use).await?.success()?.decode(adapter::decode_feed)?;
         adapter::append(&mut items, feed.items);
         // Only the configured origin is ever contacted.
         next = feed.next_url.filter(|n| adapter::next_url_allowed(&feed_url, n));

@@ -1,25 +1,24 @@
 //! Broadsheet's own static schema: every answer is one file.
 
-use crate::api::http::{get, Cache};
+use crate::api::http::{get, Answer, Cache};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::static_json::{self as adapter, StaticUrls};
-use std::rc::Rc;
 
 /// Search results per page.
 const SEARCH_PAGE_SIZE: usize = 10;
 
 /// A file of the schema. A host with an SPA fallback answers a missing file with the app's
 /// `index.html` and status 200; that means the file does not exist.
-async fn file(url: &str) -> Result<Rc<str>, LoadError> {
+async fn file(url: &str) -> Result<Answer, LoadError> {
     let answer = get(url, Cache::Use).await?.success()?;
-    if answer.is_html { Err(LoadError::NotFound) } else { Ok(answer.body) }
+    if answer.is_html { Err(LoadError::NotFound) } else { Ok(answer) }
 }
 
 pub async fn list(base: &str, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
-    adapter::decode_list(&file(&StaticUrls { base }.list(list, page)).await?)
+    file(&StaticUrls { base }.list(list, page)).await?.decode(adapter::decode_list)
 }
 
 pub async fn heading(base: &str, list: &ListKey) -> Result<ListHeading, LoadError> {
@@ -27,17 +26,17 @@ pub async fn heading(base: &str, list: &ListKey) -> Result<ListHeading, LoadErro
     match list {
         ListKey::Latest => Ok(crate::api::backend::latest_heading()),
         ListKey::Category(slug) => {
-            let categories = adapter::decode_categories(&file(&urls.categories()).await?)?;
+            let categories = file(&urls.categories()).await?.decode(adapter::decode_categories)?;
             let category = categories.into_iter().find(|c| &c.slug == slug).ok_or(LoadError::NotFound)?;
             Ok(ListHeading { title: category.name, description: category.description, author: None })
         }
         ListKey::Tag(slug) => {
-            let tags = adapter::decode_tags(&file(&urls.tags()).await?)?;
+            let tags = file(&urls.tags()).await?.decode(adapter::decode_tags)?;
             let tag = tags.into_iter().find(|t| &t.slug == slug).ok_or(LoadError::NotFound)?;
             Ok(ListHeading { title: tag.name, description: String::new(), author: None })
         }
         ListKey::Author(slug) => {
-            let authors = adapter::decode_authors(&file(&urls.authors()).await?)?;
+            let authors = file(&urls.authors()).await?.decode(adapter::decode_authors)?;
             let author = authors.into_iter().find(|a| &a.slug == slug).ok_or(LoadError::NotFound)?;
             Ok(ListHeading { title: author.name.clone(), description: String::new(), author: Some(author) })
         }
@@ -45,23 +44,23 @@ pub async fn heading(base: &str, list: &ListKey) -> Result<ListHeading, LoadErro
 }
 
 pub async fn article(base: &str, slug: &str) -> Result<Article, LoadError> {
-    adapter::decode_article(&file(&StaticUrls { base }.article(slug)).await?)
+    file(&StaticUrls { base }.article(slug)).await?.decode(adapter::decode_article)
 }
 
 /// A story without a comments file has none.
 pub async fn comments(base: &str, slug: &str) -> Result<Vec<Comment>, LoadError> {
     match file(&StaticUrls { base }.comments(slug)).await {
-        Ok(body) => adapter::decode_comments(&body),
+        Ok(answer) => answer.decode(adapter::decode_comments),
         Err(LoadError::NotFound) => Ok(Vec::new()),
         Err(other) => Err(other),
     }
 }
 
 pub async fn search(base: &str, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {
-    let index = adapter::decode_search_index(&file(&StaticUrls { base }.search_index()).await?)?;
+    let index = file(&StaticUrls { base }.search_index()).await?.decode(adapter::decode_search_index)?;
     Ok(index.search(query, page, SEARCH_PAGE_SIZE))
 }
 
 pub async fn site_page(base: &str, slug: &str) -> Result<SitePage, LoadError> {
-    adapter::decode_site_page(&file(&StaticUrls { base }.site_page(slug)).await?)
+    file(&StaticUrls { base }.site_page(slug)).await?.decode(adapter::decode_site_page)
 }

@@ -17,7 +17,7 @@ async fn answer(url: &str) -> Result<Answer, LoadError> {
 }
 
 async fn lookup(urls: &WpUrls<'_>, lookup: Lookup, slug: &str) -> Result<(u64, ListHeading), LoadError> {
-    adapter::decode_lookup(&answer(&urls.lookup(lookup, slug)).await?.body, lookup)
+    answer(&urls.lookup(lookup, slug)).await?.decode(|body| adapter::decode_lookup(body, lookup))
 }
 
 pub async fn list(urls: &WpUrls<'_>, list: &ListKey, page: u32) -> Result<Page<Teaser>, LoadError> {
@@ -26,7 +26,7 @@ pub async fn list(urls: &WpUrls<'_>, list: &ListKey, page: u32) -> Result<Page<T
         Some((kind, slug)) => kind.filter(lookup(urls, kind, slug).await?.0),
     };
     let posts = answer(&urls.posts(filter, page)).await?;
-    adapter::decode_posts(&posts.body, posts.totals, page, urls.base)
+    posts.decode(|body| adapter::decode_posts(body, posts.totals, page, urls.base))
 }
 
 pub async fn heading(urls: &WpUrls<'_>, list: &ListKey) -> Result<ListHeading, LoadError> {
@@ -37,27 +37,27 @@ pub async fn heading(urls: &WpUrls<'_>, list: &ListKey) -> Result<ListHeading, L
 }
 
 pub async fn article(urls: &WpUrls<'_>, slug: &str) -> Result<Article, LoadError> {
-    Ok(adapter::decode_post_by_slug(&answer(&urls.post_by_slug(slug)).await?.body, urls.base)?.1)
+    Ok(answer(&urls.post_by_slug(slug)).await?.decode(|body| adapter::decode_post_by_slug(body, urls.base))?.1)
 }
 
 /// Every page of a post's comments.
 pub async fn comments(urls: &WpUrls<'_>, post_id: &str) -> Result<Vec<Comment>, LoadError> {
     let post_id: u64 = post_id.parse().map_err(|_| LoadError::Malformed(format!("post id `{post_id}` is not a number")))?;
     let first = answer(&urls.comments(post_id, 1)).await?;
-    let mut comments = adapter::decode_comments(&first.body)?;
+    let mut comments = first.decode(adapter::decode_comments)?;
     let pages = first.totals.map_or(1, |t| t.total_pages).min(MAX_COMMENT_PAGES);
     for page in 2..=pages {
-        comments.extend(adapter::decode_comments(&answer(&urls.comments(post_id, page)).await?.body)?);
+        comments.extend(answer(&urls.comments(post_id, page)).await?.decode(adapter::decode_comments)?);
     }
     Ok(comments)
 }
 
 pub async fn search(urls: &WpUrls<'_>, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {
     let posts = answer(&urls.search(query, page)).await?;
-    let found = adapter::decode_posts(&posts.body, posts.totals, page, urls.base)?;
+    let found = posts.decode(|body| adapter::decode_posts(body, posts.totals, page, urls.base))?;
     Ok(Page { page: found.page, total_pages: found.total_pages, total: found.total, items: found.items.iter().map(SearchEntry::from).collect() })
 }
 
 pub async fn site_page(urls: &WpUrls<'_>, slug: &str) -> Result<SitePage, LoadError> {
-    adapter::decode_page(&answer(&urls.page_by_slug(slug)).await?.body)
+    answer(&urls.page_by_slug(slug)).await?.decode(adapter::decode_page)
 }

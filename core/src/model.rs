@@ -55,6 +55,22 @@ impl Teaser {
 }
 
 /// A whole story.
+/// The stories published just before and just after one: "Previous" and "Next".
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Neighbours {
+    #[serde(default)]
+    pub older: Option<Teaser>,
+    #[serde(default)]
+    pub newer: Option<Teaser>,
+}
+
+/// One side of a story in time, for asking a backend for that neighbour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Older,
+    Newer,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub teaser: Teaser,

@@ -1,7 +1,7 @@
 //! Builds the generated files of the static schema (list pages, tags, search index) from the
 //! authored ones, and checks the authored ones against each other: the schema's validator.
 
-use crate::model::{Article, Author, Category, Comment, CommentStatus, Teaser};
+use crate::model::{Article, Author, Category, Comment, CommentStatus, Neighbours, Teaser};
 use crate::reading_time::reading_minutes;
 use crate::routes::{is_valid_slug, ListKey};
 use crate::search::{paginate, SearchEntry, SearchIndex};
@@ -66,6 +66,11 @@ pub fn build(authored: &Authored, file_exists: &dyn Fn(&str) -> bool) -> Result<
         for number in 1..=pages {
             files.insert(format!("lists/{folder}/{number}.json"), to_json(&paginate(items.clone(), number as u32, PAGE_SIZE)));
         }
+    }
+
+    for (at, teaser) in teasers.iter().enumerate() {
+        let neighbours = Neighbours { older: teasers.get(at + 1).cloned(), newer: at.checked_sub(1).map(|i| teasers[i].clone()) };
+        files.insert(format!("neighbours/{}.json", teaser.slug), to_json(&neighbours));
     }
 
     #[derive(Serialize)]
@@ -253,6 +258,13 @@ mod tests {
         assert!(files["tags.json"].contains(r#"{"slug":"tax","name":"Tax","count":12}"#));
         let index: SearchIndex = serde_json::from_str(&files["search.json"]).unwrap();
         assert_eq!(index.entries.len(), 12);
+        let slugs = |slug: &str| {
+            let n = crate::sources::static_json::decode_neighbours(&files[&format!("neighbours/{slug}.json")]).expect("decodes");
+            (n.older.map(|t| t.slug), n.newer.map(|t| t.slug))
+        };
+        assert_eq!(slugs("s05"), (Some("s04".into()), Some("s06".into())));
+        assert_eq!(slugs("s11"), (Some("s10".into()), None), "the newest story has no next");
+        assert_eq!(slugs("s00"), (None, Some("s01".into())), "the oldest has no previous");
     }
 
     #[test]

@@ -85,6 +85,7 @@ fn every_decoder(input: &str) {
     let _ = static_json::decode_list(input);
     let _ = static_json::decode_article(input);
     let _ = static_json::decode_comments(input);
+    let _ = static_json::decode_neighbours(input);
     let _ = static_json::decode_categories(input);
     let _ = static_json::decode_authors(input);
     let _ = static_json::decode_tags(input);
@@ -94,6 +95,7 @@ fn every_decoder(input: &str) {
     let _ = wordpress::decode_posts(input, None, 1, site);
     let _ = wordpress::decode_post_by_slug(input, site);
     let _ = wordpress::decode_comments(input);
+    let _ = wordpress::decode_neighbour(input, site);
     let _ = wordpress::decode_page(input);
     let _ = wordpress::decode_error(400, input);
     let _ = wordpress::decode_comment_post(201, input);
@@ -104,6 +106,7 @@ fn every_decoder(input: &str) {
     let _ = ghost::decode_list(input);
     let _ = ghost::decode_search(input);
     let _ = ghost::decode_article(input);
+    let _ = ghost::decode_neighbour(input);
     let _ = ghost::decode_tag_heading(input);
     let _ = ghost::decode_author_heading(input);
     let _ = ghost::decode_site_page(input);
@@ -115,6 +118,7 @@ fn every_decoder(input: &str) {
             let _ = jsonfeed::heading(&items, &key);
         }
         let _ = jsonfeed::search_index(&items);
+        let _ = jsonfeed::neighbours(&items, "x");
     }
     let _ = Config::parse(input);
 }

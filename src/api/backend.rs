@@ -8,7 +8,7 @@ use broadsheet_core::account::{account_url, attribute_comment, basic_authorizati
 use broadsheet_core::comment_form::{CommentRefusal, NewComment, PostedComment};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
+use broadsheet_core::model::{Article, Comment, ListHeading, Neighbours, Page, SitePage, Teaser};
 use broadsheet_core::routes::{is_valid_slug, ListKey};
 use broadsheet_core::search::SearchEntry;
 
@@ -71,6 +71,16 @@ impl Backend {
             Source::WordPress { url, pretty_permalinks } => wordpress::article(&wp(url, *pretty_permalinks), slug).await,
             Source::Ghost { url, key } => ghost::article(&GhostUrls { base: url, key }, slug).await,
             Source::JsonFeed { url } => jsonfeed::article(url, slug).await,
+        }
+    }
+
+    /// The stories published just before and after this one, for "Previous" and "Next".
+    pub async fn neighbours(&self, teaser: &Teaser) -> Result<Neighbours, LoadError> {
+        match &self.source {
+            Source::Static { url, .. } => static_files::neighbours(url, &teaser.slug).await,
+            Source::WordPress { url, pretty_permalinks } => wordpress::neighbours(&wp(url, *pretty_permalinks), teaser.published).await,
+            Source::Ghost { url, key } => ghost::neighbours(&GhostUrls { base: url, key }, teaser.published).await,
+            Source::JsonFeed { url } => jsonfeed::neighbours(url, &teaser.slug).await,
         }
     }
 

@@ -1,24 +1,21 @@
-//! Previous and next story: the neighbours of this one in the Latest list, with their pictures.
+//! Previous and next story: the ones published just before and after this one, with pictures.
 
 use crate::api::Backend;
 use crate::components::teaser::{Loading, Picture};
 use broadsheet_core::model::{Image, Teaser};
-use broadsheet_core::routes::{article_path, ListKey};
+use broadsheet_core::routes::article_path;
 use leptos::prelude::*;
 
-/// The older ("previous") and newer ("next") neighbours of `slug` in the Latest list's first page,
-/// one request that the home page has usually made already. A story further back has none shown.
+/// The older ("previous") and newer ("next") neighbours of a story in time. Nothing shows when
+/// the backend cannot tell: these links are a convenience, not the page.
 #[component]
-pub fn PrevNext(slug: String) -> impl IntoView {
+pub fn PrevNext(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let neighbours = LocalResource::new(move || {
-        let (backend, slug) = (backend.clone(), slug.clone());
+        let (backend, teaser) = (backend.clone(), teaser.clone());
         async move {
-            let latest = backend.list(&ListKey::Latest, 1).await.ok()?;
-            let at = latest.items.iter().position(|t| t.slug == slug)?;
-            let newer = at.checked_sub(1).and_then(|i| latest.items.get(i)).cloned();
-            let older = latest.items.get(at + 1).cloned();
-            (newer.is_some() || older.is_some()).then_some((older, newer))
+            let found = backend.neighbours(&teaser).await.ok()?;
+            (found.newer.is_some() || found.older.is_some()).then_some((found.older, found.newer))
         }
     });
     // Nothing to wait for: the links appear when the list arrives, or never.

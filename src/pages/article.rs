@@ -8,6 +8,7 @@ use crate::components::comments::Comments;
 use crate::components::date::DateTime;
 use crate::components::embed_facade::EmbedFacades;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::route_progress::page_pending;
 use crate::components::prev_next::PrevNext;
 use crate::components::reading_progress::ReadingProgress;
 use crate::components::safe_html::SafeHtml;
@@ -38,7 +39,7 @@ pub fn ArticlePage() -> impl IntoView {
         async move { backend.article(&slug).await }
     });
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=3/> }>
+        <Transition fallback=|| view! { <ListSkeleton rows=3/> } set_pending=page_pending()>
             {move || article.get().map(|result| match result {
                 Ok(article) => view! { <ArticleView article/> }.into_any(),
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),
@@ -150,7 +151,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <ShareBar story=shared heading="Share This Article"/>
             <crate::components::ad_slot::InArticleAd/>
         </article>
-        <PrevNext slug=teaser.slug.clone()/>
+        <PrevNext teaser=teaser.clone()/>
         <Related teaser=teaser.clone()/>
         <Comments teaser/>
     }

@@ -4,6 +4,7 @@ use crate::api::Backend;
 use crate::browser::DateStyle;
 use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,7 @@ pub fn SitePageView() -> impl IntoView {
         async move { backend.site_page(&slug).await }
     });
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=2/> }>
+        <Transition fallback=|| view! { <ListSkeleton rows=2/> } set_pending=page_pending()>
             {move || page.get().map(|result| match result {
                 Ok(page) => view! {
                     <Title text=page.title.clone()/>

@@ -23,7 +23,7 @@
 use super::decode_json;
 use crate::error::LoadError;
 use crate::model::{
-    Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Page, SitePage, Teaser, Term,
+    Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Page, Side, SitePage, Teaser, Term,
     UntrustedHtml,
 };
 use crate::reading_time::reading_minutes;
@@ -63,9 +63,10 @@ impl GhostUrls<'_> {
         format!("{}ghost/api/content/{path}?key={}", self.base, encode(self.key))
     }
 
-    fn posts(&self, filter: Option<String>, page: u32, per_page: u32) -> String {
+    /// Posts in `order` of publication: `desc` (newest first) or `asc`.
+    fn posts(&self, filter: Option<String>, page: u32, per_page: u32, order: &str) -> String {
         let mut url = format!(
-            "{}&{POST_PARAMS}&limit={}&page={}&order=published_at%20desc",
+            "{}&{POST_PARAMS}&limit={}&page={}&order=published_at%20{order}",
             self.endpoint("posts/"),
             per_page.clamp(1, MAX_PER_PAGE),
             page.max(1)
@@ -84,7 +85,18 @@ impl GhostUrls<'_> {
             ListKey::Category(slug) | ListKey::Tag(slug) => Some(nql_equals("tag", slug)),
             ListKey::Author(slug) => Some(nql_equals("author", slug)),
         };
-        self.posts(filter, page, per_page)
+        self.posts(filter, page, per_page, "desc")
+    }
+
+    /// The one story published just before or just after `published`, in Ghost's documented date
+    /// form (`'2026-11-02 14:05:00'`, UTC).
+    pub fn neighbour(&self, published: Timestamp, side: Side) -> String {
+        let (compare, order) = match side {
+            Side::Older => ('<', "desc"),
+            Side::Newer => ('>', "asc"),
+        };
+        let date = published.to_string().replace('T', " ").replace('Z', "");
+        self.posts(Some(format!("published_at:{compare}'{date}'")), 1, 1, order)
     }
 
     pub fn article(&self, slug: &str) -> String {
@@ -102,7 +114,7 @@ impl GhostUrls<'_> {
     /// Posts whose title contains `query` (Ghost's `~`, case-insensitive), newest first. A blank
     /// query asks for nothing (`id:null`), so the answer is an empty page rather than an error.
     pub fn search(&self, query: &str, page: u32, per_page: u32) -> String {
-        self.posts(Some(nql_filter("title:~", query.trim())), page, per_page)
+        self.posts(Some(nql_filter("title:~", query.trim())), page, per_page, "desc")
     }
 
     /// A standalone page (Ghost "pages").
@@ -364,6 +376,11 @@ pub fn decode_search(body: &str) -> Result<Page<SearchEntry>, LoadError> {
 }
 
 /// A read-by-slug answer (`{"posts":[post]}`); an empty list is [`LoadError::NotFound`].
+/// The first story of an answer to [`GhostUrls::neighbour`], if there is one.
+pub fn decode_neighbour(body: &str) -> Result<Option<Teaser>, LoadError> {
+    Ok(decode_list(body)?.items.into_iter().next())
+}
+
 pub fn decode_article(body: &str) -> Result<Article, LoadError> {
     first_record(body, "posts").map(article_of)
 }
@@ -496,6 +513,19 @@ pub(crate) mod tests {
 
     fn list_slugs(page: &Page<Teaser>) -> Vec<&str> {
         page.items.iter().map(|t| t.slug.as_str()).collect()
+    }
+
+    #[test]
+    fn asks_for_the_neighbour_on_either_side_of_a_date() {
+        let published = Timestamp::parse("2026-11-02T14:05:00Z").unwrap();
+        assert!(URLS
+            .neighbour(published, Side::Older)
+            .ends_with("&limit=1&page=1&order=published_at%20desc&filter=published_at%3A%3C%272026-11-02%2014%3A05%3A00%27"));
+        assert!(URLS
+            .neighbour(published, Side::Newer)
+            .ends_with("&limit=1&page=1&order=published_at%20asc&filter=published_at%3A%3E%272026-11-02%2014%3A05%3A00%27"));
+        assert_eq!(decode_neighbour(PAGE_1).map(|t| t.map(|t| t.slug)), Ok(list_slugs(&decode_list(PAGE_1).unwrap()).first().map(|s| s.to_string())));
+        assert_eq!(decode_neighbour(r#"{"posts":[],"meta":{"pagination":{"page":1,"limit":1,"pages":1,"total":0}}}"#), Ok(None));
     }
 
     #[test]

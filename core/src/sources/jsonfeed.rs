@@ -31,8 +31,8 @@ use super::wire::{nullable, safe_image_src, web_url};
 use crate::text::{collapse_whitespace, shorten, text_to_html};
 use crate::error::LoadError;
 use crate::model::{
-    Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Page, SourceLink, Teaser, Term,
-    UntrustedHtml,
+    Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Neighbours, Page, SourceLink, Teaser,
+    Term, UntrustedHtml,
 };
 use crate::reading_time::reading_minutes;
 use crate::routes::ListKey;
@@ -339,15 +339,28 @@ fn is_in(article: &Article, list: &ListKey) -> bool {
 /// A page of a list, newest first (items of the same instant keep feed order). Categories and
 /// tags are both "items with this tag".
 pub fn list(items: &[Article], list: &ListKey, page: u32, per_page: usize) -> Page<Teaser> {
-    let mut matching: Vec<&Article> = items.iter().filter(|a| is_in(a, list)).collect();
-    matching.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
-    let page = paginate(matching, page, per_page);
+    let page = paginate(newest_first(items, list), page, per_page);
     Page {
         page: page.page,
         total_pages: page.total_pages,
         total: page.total,
         items: page.items.into_iter().map(|a| a.teaser.clone()).collect(),
     }
+}
+
+/// The items of a list, newest first (items of the same instant keep feed order).
+fn newest_first<'a>(items: &'a [Article], list: &ListKey) -> Vec<&'a Article> {
+    let mut matching: Vec<&Article> = items.iter().filter(|a| is_in(a, list)).collect();
+    matching.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
+    matching
+}
+
+/// The stories before and after `slug` in the Latest list; none for a story not in the feed.
+pub fn neighbours(items: &[Article], slug: &str) -> Neighbours {
+    let latest = newest_first(items, &ListKey::Latest);
+    let Some(at) = latest.iter().position(|a| a.teaser.slug == slug) else { return Neighbours::default() };
+    let teaser = |index: Option<usize>| index.and_then(|i| latest.get(i)).map(|a| a.teaser.clone());
+    Neighbours { older: teaser(Some(at + 1)), newer: teaser(at.checked_sub(1)) }
 }
 
 /// The heading of a list: the tag's or author's name as the items give it. A tag or author that
@@ -667,6 +680,20 @@ mod tests {
         assert_eq!(again[16].teaser.slug, "market-day-moves-to-thursday-2-2");
         let unique: HashSet<&str> = again.iter().map(|a| a.teaser.slug.as_str()).collect();
         assert_eq!(unique.len(), 20);
+    }
+
+    #[test]
+    fn neighbours_are_the_stories_either_side_in_latest() {
+        let items = all_items();
+        let slug = |t: Option<Teaser>| t.map(|t| t.slug);
+        let middle = neighbours(&items, "footbridge-reopens");
+        assert_eq!(slug(middle.newer).as_deref(), Some("otters-return-to-the-pell"));
+        assert_eq!(slug(middle.older).as_deref(), Some("market-day-moves-to-thursday"));
+        let newest = neighbours(&items, "otters-return-to-the-pell");
+        assert_eq!((newest.newer, slug(newest.older).as_deref()), (None, Some("footbridge-reopens")));
+        let oldest = list(&items, &ListKey::Latest, 3, 5).items.pop().expect("a last story");
+        assert_eq!(neighbours(&items, &oldest.slug).older, None);
+        assert_eq!(neighbours(&items, "not-in-the-feed"), Neighbours::default());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::comment_form::{CommentRefusal, NewComment, PostedComment};
 use crate::error::LoadError;
 use crate::model::{
     Article, ArticleBody, Author, AuthorRef, Comment, CommentAuthor, CommentInfo, CommentStatus, Format, Image, ImageSource,
-    ListHeading, Page, SitePage, Teaser, Term, UntrustedHtml,
+    ListHeading, Page, Side, SitePage, Teaser, Term, UntrustedHtml,
 };
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
@@ -82,6 +82,16 @@ impl WpUrls<'_> {
             PostFilter::Author(id) => format!("&author={id}"),
         };
         self.api("posts", &format!("_embed=1&per_page={PER_PAGE}&page={page}{filter}"))
+    }
+
+    /// The one story published just before or just after `published` (WordPress leaves out the
+    /// bound itself, so the story is not its own neighbour).
+    pub fn neighbour(&self, published: Timestamp, side: Side) -> String {
+        let (bound, order) = match side {
+            Side::Older => ("before", "desc"),
+            Side::Newer => ("after", "asc"),
+        };
+        self.api("posts", &format!("_embed=1&per_page=1&{bound}={}&order={order}", encode(&published.to_string())))
     }
 
     pub fn post_by_slug(&self, slug: &str) -> String {
@@ -389,6 +399,11 @@ pub fn decode_posts(body: &str, totals: Option<Totals>, page: u32, site: &str) -
 }
 
 /// The post a `?slug=` query found; none is [`LoadError::NotFound`].
+/// The first story of an answer to [`WpUrls::neighbour`], if there is one.
+pub fn decode_neighbour(body: &str, site: &str) -> Result<Option<Teaser>, LoadError> {
+    Ok(decode_posts(body, None, 1, site)?.items.into_iter().next())
+}
+
 pub fn decode_post_by_slug(body: &str, site: &str) -> Result<(u64, Article), LoadError> {
     let posts: Vec<WpPost> = decode_json(body)?;
     let post = posts.into_iter().next().ok_or(LoadError::NotFound)?;
@@ -579,6 +594,23 @@ mod tests {
         assert_eq!(PRETTY.search("tax & spend", 1), "http://127.0.0.1:8081/wp-json/wp/v2/posts?_embed=1&per_page=10&page=1&search=tax%20%26%20spend");
         assert_eq!(PRETTY.comments(45, 2), "http://127.0.0.1:8081/wp-json/wp/v2/comments?post=45&per_page=100&page=2&orderby=date_gmt&order=asc");
         assert_eq!(PLAIN.new_comment(), "http://127.0.0.1:8081/?rest_route=/wp/v2/comments&");
+    }
+
+    #[test]
+    fn asks_for_the_neighbour_on_either_side_of_a_date() {
+        let published = Timestamp::parse("2026-11-02T14:05:00Z").unwrap();
+        assert_eq!(
+            PRETTY.neighbour(published, Side::Older),
+            "http://127.0.0.1:8081/wp-json/wp/v2/posts?_embed=1&per_page=1&before=2026-11-02T14%3A05%3A00Z&order=desc"
+        );
+        assert_eq!(
+            PLAIN.neighbour(published, Side::Newer),
+            "http://127.0.0.1:8081/?rest_route=/wp/v2/posts&_embed=1&per_page=1&after=2026-11-02T14%3A05%3A00Z&order=asc"
+        );
+        let first = decode_neighbour(&sample("posts-embed.json"), SITE).expect("decodes").expect("a story");
+        assert!(first.title.starts_with("Mexican president declines"));
+        assert_eq!(decode_neighbour("[]", SITE), Ok(None), "the newest story has no newer neighbour");
+        assert!(decode_neighbour("{}", SITE).is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::api::http::{get, Cache};
 use crate::browser::window;
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, ListHeading, Page, Teaser};
+use broadsheet_core::model::{Article, ListHeading, Neighbours, Page, Teaser};
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::jsonfeed as adapter;
@@ -60,6 +60,10 @@ pub async fn heading(feed_url: &str, list: &ListKey) -> Result<ListHeading, Load
 
 pub async fn article(feed_url: &str, slug: &str) -> Result<Article, LoadError> {
     adapter::article(&items(feed_url).await?, slug)
+}
+
+pub async fn neighbours(feed_url: &str, slug: &str) -> Result<Neighbours, LoadError> {
+    Ok(adapter::neighbours(&items(feed_url).await?, slug))
 }
 
 pub async fn search(feed_url: &str, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {

@@ -2,7 +2,7 @@
 
 use crate::api::http::{get, Answer, Cache};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
+use broadsheet_core::model::{Article, Comment, ListHeading, Neighbours, Page, SitePage, Teaser};
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::static_json::{self as adapter, StaticUrls};
@@ -47,13 +47,23 @@ pub async fn article(base: &str, slug: &str) -> Result<Article, LoadError> {
     file(&StaticUrls { base }.article(slug)).await?.decode(adapter::decode_article)
 }
 
-/// A story without a comments file has none.
-pub async fn comments(base: &str, slug: &str) -> Result<Vec<Comment>, LoadError> {
-    match file(&StaticUrls { base }.comments(slug)).await {
-        Ok(answer) => answer.decode(adapter::decode_comments),
-        Err(LoadError::NotFound) => Ok(Vec::new()),
+/// A file that may be missing, which means nothing to show: `T::default()`.
+async fn optional_file<T: Default>(url: &str, decode: fn(&str) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    match file(url).await {
+        Ok(answer) => answer.decode(decode),
+        Err(LoadError::NotFound) => Ok(T::default()),
         Err(other) => Err(other),
     }
+}
+
+/// A story without a comments file has none.
+pub async fn comments(base: &str, slug: &str) -> Result<Vec<Comment>, LoadError> {
+    optional_file(&StaticUrls { base }.comments(slug), adapter::decode_comments).await
+}
+
+/// Content indexed before the indexer wrote neighbours has none.
+pub async fn neighbours(base: &str, slug: &str) -> Result<Neighbours, LoadError> {
+    optional_file(&StaticUrls { base }.neighbours(slug), adapter::decode_neighbours).await
 }
 
 pub async fn search(base: &str, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {

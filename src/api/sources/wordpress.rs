@@ -2,7 +2,9 @@
 
 use crate::api::http::{get, Answer, Cache};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Comment, ListHeading, Page, SitePage, Teaser};
+use broadsheet_core::model::{Article, Comment, ListHeading, Neighbours, Page, Side, SitePage, Teaser};
+use broadsheet_core::time::Timestamp;
+use futures::future::join;
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::wordpress::{self as adapter, Lookup, PostFilter, WpUrls};
@@ -38,6 +40,13 @@ pub async fn heading(urls: &WpUrls<'_>, list: &ListKey) -> Result<ListHeading, L
 
 pub async fn article(urls: &WpUrls<'_>, slug: &str) -> Result<Article, LoadError> {
     Ok(answer(&urls.post_by_slug(slug)).await?.decode(|body| adapter::decode_post_by_slug(body, urls.base))?.1)
+}
+
+/// The stories published just before and after `published`, asked for at once.
+pub async fn neighbours(urls: &WpUrls<'_>, published: Timestamp) -> Result<Neighbours, LoadError> {
+    let side = |side| async move { answer(&urls.neighbour(published, side)).await?.decode(|body| adapter::decode_neighbour(body, urls.base)) };
+    let (older, newer) = join(side(Side::Older), side(Side::Newer)).await;
+    Ok(Neighbours { older: older?, newer: newer? })
 }
 
 /// Every page of a post's comments.

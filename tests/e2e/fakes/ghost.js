@@ -45,6 +45,7 @@ export function imageResponse(req, res) {
 }
 
 // ---- A small NQL subset: `a:b`, `a:'quoted \' string'`, `a:~'contains'`, `a:-b`, `a:[x,y]`,
+// `published_at:<'2026-11-02 14:05:00'` (and `>`, dates in UTC as Ghost documents them),
 // `null`/`true`/`false`, joined by `+` (and) and `,` (or, binding looser). Anything else is a 400,
 // as Ghost's "Error parsing filter".
 
@@ -84,6 +85,8 @@ function parseFilter(text) {
     if (text.startsWith('-~', at)) { op = 'not-contains'; at += 2; }
     else if (text.startsWith('~', at)) { op = 'contains'; at += 1; }
     else if (text.startsWith('-', at)) { op = 'ne'; at += 1; }
+    else if (text.startsWith('<', at)) { op = 'lt'; at += 1; }
+    else if (text.startsWith('>', at)) { op = 'gt'; at += 1; }
     if (peek() === '[') {
       at += 1;
       const values = [value()];
@@ -127,6 +130,11 @@ function matches(post, ors) {
       case 'ne': return !have.some((h) => eq(h, values[0]));
       case 'in': return have.some((h) => values.some((v) => eq(h, v)));
       case 'nin': return !have.some((h) => values.some((v) => eq(h, v)));
+      case 'lt': case 'gt': {
+        const bound = Date.parse(`${String(values[0]).replace(' ', 'T')}Z`);
+        if (Number.isNaN(bound)) throw new FilterError(`not a date: ${values[0]}`);
+        return have.some((h) => (op === 'lt' ? Date.parse(h) < bound : Date.parse(h) > bound));
+      }
       case 'contains': return have.some((h) => String(h ?? '').toLowerCase().includes(String(values[0]).toLowerCase()));
       case 'not-contains': return !have.some((h) => String(h ?? '').toLowerCase().includes(String(values[0]).toLowerCase()));
       default: return false;
@@ -195,8 +203,8 @@ export function ghostHandler(fixtureDir = HERE) {
         }
       }
       const order = params.get('order');
-      if (order !== null && !/^published_at (desc|DESC)$/.test(order)) {
-        ghostError(res, 400, 'BadRequestError', 'The fake only orders by published_at desc', order);
+      if (order !== null && !/^published_at (desc|asc)$/i.test(order)) {
+        ghostError(res, 400, 'BadRequestError', 'The fake only orders by published_at', order);
         return true;
       }
       const limitParam = params.get('limit');
@@ -209,6 +217,7 @@ export function ghostHandler(fixtureDir = HERE) {
       let all;
       try {
         all = ors ? newestFirst.filter((post) => matches(post, ors)) : newestFirst;
+        if (/asc$/i.test(order ?? '')) all = [...all].reverse();
       } catch (e) {
         if (!(e instanceof FilterError)) throw e;
         ghostError(res, 400, 'BadRequestError', 'Error parsing filter', e.message);

@@ -409,23 +409,28 @@ test('site chrome on the demo content', async (t) => {
     await page.close();
   });
 
-  await t.test('a slow load shows the progress bar until the page arrives', async () => {
-    const page = await acceptedPage(browser);
-    await page.route('**/content/lists/category/videos/1.json', async (route) => { await sleep(1500); await route.continue(); });
-    await page.goto(url('/'));
-    await page.locator('.lead-story').waitFor();
-    const bar = page.locator('.route-progress');
-    assert.equal(await bar.getAttribute('aria-hidden'), 'true');
-    assert.ok(!(await bar.evaluate((b) => b.classList.contains('active'))));
-    await page.locator('.main-menu a', { hasText: 'Videos' }).click();
-    await page.locator('.route-progress.active').waitFor({ state: 'attached', timeout: 1000 });
-    await page.waitForTimeout(400);
-    assert.equal(await bar.evaluate((b) => getComputedStyle(b).opacity), '1', 'visible once the load is slow');
-    await page.locator('.archive-header h1').waitFor();
-    await page.locator('.route-progress:not(.active)').waitFor({ state: 'attached' });
-    page.assertClean();
-    await page.close();
-  });
+  for (const [what, slowFile, open, arrived] of [
+    ['an archive', '**/content/lists/category/videos/1.json', (p) => p.locator('.main-menu a', { hasText: 'Videos' }).click(), '.archive-header h1'],
+    ['a story', '**/content/articles/*.json', (p) => p.locator('.lead-story h2 a').click(), 'article.article h1'],
+  ]) {
+    await t.test(`a slow load of ${what} shows the progress bar until it arrives`, async () => {
+      const page = await acceptedPage(browser);
+      await page.route(slowFile, async (route) => { await sleep(1500); await route.continue(); });
+      await page.goto(url('/'));
+      await page.locator('.lead-story').waitFor();
+      const bar = page.locator('.route-progress');
+      assert.equal(await bar.getAttribute('aria-hidden'), 'true');
+      assert.ok(!(await bar.evaluate((b) => b.classList.contains('active'))));
+      await open(page);
+      await page.locator('.route-progress.active').waitFor({ state: 'attached', timeout: 1000 });
+      await page.waitForTimeout(400);
+      assert.equal(await bar.evaluate((b) => getComputedStyle(b).opacity), '1', 'visible once the load is slow');
+      await page.locator(arrived).waitFor();
+      await page.locator('.route-progress:not(.active)').waitFor({ state: 'attached' });
+      page.assertClean();
+      await page.close();
+    });
+  }
 
   await t.test('the 404 page and a failed load offer a way back and a retry', async () => {
     const page = await acceptedPage(browser);

@@ -1,5 +1,6 @@
-//! Signing in to a WordPress site with an application password: the `Authorization` header, the
-//! account WordPress answers with, and what a refusal means in words.
+//! Signing in: to WordPress with an application password, or to a static site through the
+//! publisher's token endpoint (docs/static-schema.md, "Signing in"). The `Authorization` header,
+//! the account the site answers with, and what a refusal means in words.
 
 use crate::base64::encode;
 use crate::sources::wordpress::WpUrls;
@@ -11,7 +12,16 @@ pub fn session_key(site: &str) -> String {
     format!("broadsheet.session.{site}")
 }
 
-/// Who is signed in, as WordPress knows them.
+/// How a backend's readers sign in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    /// WordPress: user name and an application password, checked against `users/me`.
+    ApplicationPassword { lost_password_url: String },
+    /// The static schema: name and password POSTed to the publisher's endpoint for a token.
+    Token { url: String },
+}
+
+/// Who is signed in, as the site knows them.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Account {
     pub id: u64,
@@ -25,7 +35,7 @@ pub struct Account {
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct SignedIn {
     pub account: Account,
-    /// `Basic …`, sent only on requests that act as the reader.
+    /// `Basic …` or `Bearer …`, sent only on requests that act as the reader.
     pub authorization: String,
 }
 
@@ -34,8 +44,10 @@ pub struct SignedIn {
 pub enum SignInError {
     /// A field was left empty.
     Missing,
-    /// WordPress did not accept the name and password.
+    /// The site did not accept the name and password.
     WrongCredentials,
+    /// WordPress did not accept them: most often a login password where an application one is needed.
+    WrongApplicationPassword,
     /// The site turned application passwords off.
     Unavailable,
     /// The site could not be reached in time.
@@ -47,7 +59,8 @@ impl fmt::Display for SignInError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SignInError::Missing => write!(f, "Enter your username or email address and your password."),
-            SignInError::WrongCredentials => write!(
+            SignInError::WrongCredentials => write!(f, "The username or password is not right."),
+            SignInError::WrongApplicationPassword => write!(
                 f,
                 "The username or password is not right. Use an application password (in WordPress: Users → Profile → Application Passwords)."
             ),
@@ -97,8 +110,41 @@ pub fn decode_account(status: u16, body: &str) -> Result<Account, SignInError> {
     let code = serde_json::from_str::<WpError>(body).map(|e| e.code).unwrap_or_default();
     Err(match (status, code.as_str()) {
         (_, "application_passwords_disabled" | "application_passwords_disabled_for_user") => SignInError::Unavailable,
-        (401 | 403, _) => SignInError::WrongCredentials,
+        (401 | 403, _) => SignInError::WrongApplicationPassword,
         (404, _) => SignInError::Unavailable,
+        _ => SignInError::Other(format!("error {status}")),
+    })
+}
+
+/// The JSON body POSTed to a static site's `source.sign_in_url`.
+pub fn token_request(login: &str, password: &str) -> Result<String, SignInError> {
+    let (login, password) = (login.trim(), password.trim());
+    if login.is_empty() || password.is_empty() {
+        return Err(SignInError::Missing);
+    }
+    Ok(serde_json::json!({ "login": login, "password": password }).to_string())
+}
+
+/// Maps the token endpoint's answer: `{"token": "…", "account": {"id", "name", "email"}}` with a
+/// 2xx status, else a refusal. The token must be an RFC 6750 `b64token`, or no header could carry it.
+pub fn decode_token(status: u16, body: &str) -> Result<SignedIn, SignInError> {
+    #[derive(Deserialize)]
+    struct Issued {
+        token: String,
+        account: Account,
+    }
+    if (200..300).contains(&status) {
+        let issued: Issued = serde_json::from_str(body).map_err(|_| SignInError::Other("the site's answer was not a token and an account".into()))?;
+        let token = issued.token.trim_end_matches('=');
+        let b64token = !token.is_empty() && token.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b));
+        if !b64token {
+            return Err(SignInError::Other("the site's token cannot be sent back to it".into()));
+        }
+        return Ok(SignedIn { account: issued.account, authorization: format!("Bearer {}", issued.token) });
+    }
+    Err(match status {
+        400 | 401 | 403 => SignInError::WrongCredentials,
+        404 | 405 => SignInError::Unavailable,
         _ => SignInError::Other(format!("error {status}")),
     })
 }
@@ -139,16 +185,35 @@ mod tests {
     }
 
     #[test]
+    fn a_token_endpoint_gets_the_login_and_its_token_becomes_a_bearer_header() {
+        assert_eq!(token_request(" ann ", "pw \"x\""), Ok(r#"{"login":"ann","password":"pw \"x\""}"#.into()));
+        assert_eq!(token_request("ann", " "), Err(SignInError::Missing));
+        let body = r#"{"token":"abc.DEF-1_2~3+4/5==","account":{"id":7,"name":"Ann Reader","email":"ann@example.com"}}"#;
+        let reader = decode_token(200, body).expect("a token");
+        assert_eq!(reader.authorization, "Bearer abc.DEF-1_2~3+4/5==");
+        assert_eq!(reader.account, Account { id: 7, name: "Ann Reader".into(), email: "ann@example.com".into() });
+        for hostile in ["", "a b", "a\r\nX-Evil: 1", "ü"] {
+            let body = format!(r#"{{"token":"{hostile}","account":{{"id":1,"name":"A"}}}}"#);
+            assert!(matches!(decode_token(200, &body), Err(SignInError::Other(_))), "{hostile:?}");
+        }
+        assert!(matches!(decode_token(200, r#"{"token":"x"}"#), Err(SignInError::Other(_))));
+        assert_eq!(decode_token(401, r#"{"error":"wrong"}"#), Err(SignInError::WrongCredentials));
+        assert_eq!(decode_token(404, ""), Err(SignInError::Unavailable));
+        assert_eq!(decode_token(502, ""), Err(SignInError::Other("error 502".into())));
+    }
+
+    #[test]
     fn decodes_the_account_and_every_refusal() {
         let body = r#"{"id":1,"name":"Helen Marsh","email":"helen@example.com","slug":"helen","roles":["administrator"]}"#;
         assert_eq!(decode_account(200, body), Ok(Account { id: 1, name: "Helen Marsh".into(), email: "helen@example.com".into() }));
-        assert_eq!(decode_account(401, r#"{"code":"incorrect_password","message":"x"}"#), Err(SignInError::WrongCredentials));
-        assert_eq!(decode_account(401, r#"{"code":"invalid_username"}"#), Err(SignInError::WrongCredentials));
-        assert_eq!(decode_account(401, "<html>"), Err(SignInError::WrongCredentials));
+        assert_eq!(decode_account(401, r#"{"code":"incorrect_password","message":"x"}"#), Err(SignInError::WrongApplicationPassword));
+        assert_eq!(decode_account(401, r#"{"code":"invalid_username"}"#), Err(SignInError::WrongApplicationPassword));
+        assert_eq!(decode_account(401, "<html>"), Err(SignInError::WrongApplicationPassword));
         assert_eq!(decode_account(501, r#"{"code":"application_passwords_disabled"}"#), Err(SignInError::Unavailable));
         assert_eq!(decode_account(500, ""), Err(SignInError::Other("error 500".into())));
         assert!(matches!(decode_account(200, "[]"), Err(SignInError::Other(_))));
-        assert!(SignInError::WrongCredentials.to_string().contains("application password"));
+        assert!(SignInError::WrongApplicationPassword.to_string().contains("application password"));
+        assert!(!SignInError::WrongCredentials.to_string().contains("application password"));
     }
 
     #[test]

@@ -111,7 +111,8 @@ pub struct Site {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
     /// Broadsheet's own schema as static files (docs/static-schema.md).
-    Static { url: String, comments_url: Option<String> },
+    /// `comments_url` receives posted comments; `sign_in_url` issues reader tokens.
+    Static { url: String, comments_url: Option<String>, sign_in_url: Option<String> },
     /// The WordPress REST API; `pretty_permalinks: false` uses the `?rest_route=` form.
     WordPress { url: String, pretty_permalinks: bool },
     /// The Ghost Content API with its public content key.
@@ -200,8 +201,12 @@ impl Config {
         };
         let source = match kind.as_str() {
             "static" => {
-                source.only(&["kind", "url", "comments_url", "timeout_seconds"])?;
-                Source::Static { url: source.base_url("url")?, comments_url: source.optional_endpoint("comments_url")? }
+                source.only(&["kind", "url", "comments_url", "sign_in_url", "timeout_seconds"])?;
+                Source::Static {
+                    url: source.base_url("url")?,
+                    comments_url: source.optional_endpoint("comments_url")?,
+                    sign_in_url: source.optional_endpoint("sign_in_url")?,
+                }
             }
             "wordpress" => {
                 source.only(&["kind", "url", "pretty_permalinks", "timeout_seconds"])?;
@@ -504,7 +509,7 @@ mod tests {
         let config = Config::parse(MINIMAL).expect("valid");
         assert_eq!(config.site.name, "Daily");
         assert_eq!(config.site.copyright, "© Daily");
-        assert_eq!(config.source, Source::Static { url: "/content/".into(), comments_url: None });
+        assert_eq!(config.source, Source::Static { url: "/content/".into(), comments_url: None, sign_in_url: None });
         assert!(config.menu.is_empty());
         assert!(config.home.sections.is_empty());
         assert_eq!(config.timeout_seconds, 15);
@@ -672,8 +677,11 @@ mod tests {
 
     #[test]
     fn base_urls_get_a_trailing_slash_but_endpoints_do_not() {
-        let text = r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c","comments_url":"https://api.example/comments"}}"#;
-        assert_eq!(Config::parse(text).unwrap().source, Source::Static { url: "/c/".into(), comments_url: Some("https://api.example/comments".into()) });
+        let text = r#"{"site":{"name":"A"},"source":{"kind":"static","url":"/c","comments_url":"https://api.example/comments","sign_in_url":"/api/sign-in/"}}"#;
+        assert_eq!(
+            Config::parse(text).unwrap().source,
+            Source::Static { url: "/c/".into(), comments_url: Some("https://api.example/comments".into()), sign_in_url: Some("/api/sign-in/".into()) }
+        );
     }
 
     #[test]

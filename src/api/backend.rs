@@ -4,7 +4,10 @@
 use super::sources::{ghost, jsonfeed, static_files, wordpress};
 use broadsheet_core::sources::ghost::GhostUrls;
 use super::http::{get_authorized, post_json};
-use broadsheet_core::account::{account_url, attribute_comment, basic_authorization, decode_account, SignInError, SignedIn};
+use broadsheet_core::account::{
+    account_url, attribute_comment, basic_authorization, decode_account, decode_token, lost_password_url, token_request, SignInError, SignInMethod,
+    SignedIn,
+};
 use broadsheet_core::comment_form::{CommentRefusal, NewComment, PostedComment};
 use broadsheet_core::config::Source;
 use broadsheet_core::error::LoadError;
@@ -143,21 +146,38 @@ impl Backend {
         }
     }
 
-    /// Whether readers can sign in: WordPress, with an application password.
-    pub fn supports_sign_in(&self) -> bool {
-        matches!(&self.source, Source::WordPress { .. })
+    /// How readers sign in here, if they can: WordPress, or a static site with a token endpoint.
+    pub fn sign_in_method(&self) -> Option<SignInMethod> {
+        match &self.source {
+            Source::WordPress { url, .. } => Some(SignInMethod::ApplicationPassword { lost_password_url: lost_password_url(url) }),
+            Source::Static { sign_in_url: Some(url), .. } => Some(SignInMethod::Token { url: url.clone() }),
+            _ => None,
+        }
     }
 
-    /// Checks a name and application password with WordPress and answers who they belong to.
+    pub fn supports_sign_in(&self) -> bool {
+        self.sign_in_method().is_some()
+    }
+
+    /// Checks a name and password with the site and answers who they belong to.
     pub async fn sign_in(&self, login: &str, password: &str) -> Result<SignedIn, SignInError> {
-        let Source::WordPress { url, pretty_permalinks } = &self.source else { return Err(SignInError::Unavailable) };
-        let authorization = basic_authorization(login, password)?;
-        let answer = get_authorized(&account_url(wp(url, *pretty_permalinks)), &authorization).await.map_err(|error| match error {
+        let unreachable = |error| match error {
             LoadError::Network | LoadError::Timeout => SignInError::Network,
             other => SignInError::Other(other.to_string()),
-        })?;
-        let account = decode_account(answer.status, &answer.body)?;
-        Ok(SignedIn { account, authorization })
+        };
+        match &self.source {
+            Source::WordPress { url, pretty_permalinks } => {
+                let authorization = basic_authorization(login, password)?;
+                let answer = get_authorized(&account_url(wp(url, *pretty_permalinks)), &authorization).await.map_err(unreachable)?;
+                let account = decode_account(answer.status, &answer.body)?;
+                Ok(SignedIn { account, authorization })
+            }
+            Source::Static { sign_in_url: Some(endpoint), .. } => {
+                let answer = post_json(endpoint, &token_request(login, password)?, None).await.map_err(unreachable)?;
+                decode_token(answer.status, &answer.body)
+            }
+            _ => Err(SignInError::Unavailable),
+        }
     }
 
     pub async fn site_page(&self, slug: &str) -> Result<SitePage, LoadError> {

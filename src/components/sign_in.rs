@@ -1,9 +1,9 @@
-//! Signing in, where the backend has accounts (WordPress, with an application password): the
-//! header's "Sign in" button and dialog, and the [`Session`] that the comment form writes as. The
+//! Signing in, where the backend has accounts (WordPress with an application password, or a static
+//! site's token endpoint): the header's "Sign in" button and dialog, and the [`Session`] that the comment form writes as. The
 //! session is kept in `sessionStorage` only, so it ends with the tab.
 
 use crate::api::Backend;
-use broadsheet_core::account::{lost_password_url, session_key, SignInError, SignedIn};
+use broadsheet_core::account::{session_key, SignInError, SignInMethod, SignedIn};
 use broadsheet_core::comment_form::Draft;
 use leptos::html;
 use leptos::prelude::*;
@@ -66,12 +66,18 @@ fn write_session(key: &str, reader: Option<&SignedIn>) {
 #[component]
 pub fn SignIn() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    if !backend.supports_sign_in() {
-        return ().into_any();
-    }
+    let Some(method) = backend.sign_in_method() else { return ().into_any() };
     let session = expect_context::<Session>();
     let key = StoredValue::new(session_key(backend.site_key()));
-    let lost_password = lost_password_url(backend.site_key());
+    // WordPress needs an application password, and has its own page for a lost one.
+    let lost_password = match method {
+        SignInMethod::ApplicationPassword { lost_password_url } => Some(lost_password_url),
+        SignInMethod::Token { .. } => None,
+    };
+    let hint = lost_password.is_some().then(|| view! {
+        <span id="sign-in-hint" class="field-hint">"Use an application password from your profile on the site."</span>
+    });
+    let described_by = lost_password.is_some().then_some("sign-in-hint");
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
     let sign_out_button = NodeRef::<html::Button>::new();
@@ -168,9 +174,9 @@ pub fn SignIn() -> impl IntoView {
                     </p>
                     <p class="field">
                         <label for="sign-in-password">"Password"</label>
-                        <input id="sign-in-password" name="pwd" type="password" autocomplete="current-password" required aria-describedby="sign-in-hint"
+                        <input id="sign-in-password" name="pwd" type="password" autocomplete="current-password" required aria-describedby=described_by
                             prop:value=move || password.get() on:input=text_input(password)/>
-                        <span id="sign-in-hint" class="field-hint">"Use an application password from your profile on the site."</span>
+                        {hint}
                     </p>
                     {move || error.get().map(|problem| view! { <p class="form-error" role="alert">{problem.to_string()}</p> })}
                     <p class="form-actions">
@@ -179,7 +185,7 @@ pub fn SignIn() -> impl IntoView {
                         </button>
                         <button type="button" class="button secondary" on:click=close>"Cancel"</button>
                     </p>
-                    <p class="lost-password"><a href=lost_password rel="noopener">"Lost your password?"</a></p>
+                    {lost_password.map(|href| view! { <p class="lost-password"><a href=href rel="noopener">"Lost your password?"</a></p> })}
                 </form>
             </dialog>
         </div>

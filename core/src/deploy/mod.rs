@@ -47,8 +47,8 @@ pub fn content_security_policy(config: &Config, inline_scripts: &[&str]) -> Stri
         }
     };
     add(config.source.url());
-    if let Source::Static { comments_url: Some(endpoint), .. } = &config.source {
-        add(endpoint);
+    if let Source::Static { comments_url, sign_in_url, .. } = &config.source {
+        comments_url.iter().chain(sign_in_url).for_each(|endpoint| add(endpoint));
     }
     let backends = backends.iter().map(|o| format!(" {o}")).collect::<String>();
     let hashes: String = inline_scripts.iter().map(|s| format!(" 'sha256-{}'", base64(&sha256(s.as_bytes())))).collect();
@@ -143,8 +143,8 @@ await init();</script><script src="/x.js"></script><link rel="stylesheet" href="
         assert!(csp.contains("connect-src 'self' https://news.example;"), "{csp}");
         assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'") && csp.contains("frame-ancestors 'self'"));
         assert!(csp.contains("frame-src https://www.youtube.com https://www.youtube-nocookie.com"), "{csp}");
-        let local = content_security_policy(&config(r#"{"kind":"static","url":"/content/","comments_url":"https://c.example/post"}"#), &[]);
-        assert!(local.contains("connect-src 'self' https://c.example;"), "{local}");
+        let local = content_security_policy(&config(r#"{"kind":"static","url":"/content/","comments_url":"https://c.example/post","sign_in_url":"https://id.example/token"}"#), &[]);
+        assert!(local.contains("connect-src 'self' https://c.example https://id.example;"), "{local}");
     }
 
     #[test]

@@ -9,6 +9,18 @@ import assert from 'node:assert/strict';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 
+/**
+ * The test WordPress's address (ending in `/`) and credentials, from the env file that
+ * scripts/wordpress/start.sh writes. Without it the WordPress tests fail: they are never skipped.
+ */
+export function wordpressEnv() {
+  const env = Object.fromEntries(
+    readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
+      .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
+  return { ...env, WP_URL: env.WP_URL.replace(/\/?$/, '/') };
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, serve, setup } from '../harness.js';
+import { DIST, configWithSource, openPage, serve, setup, wordpressEnv } from '../harness.js';
 
 const content = join(DIST, 'content');
 const list = (path) => JSON.parse(readFileSync(join(content, 'lists', path), 'utf8'));
@@ -466,19 +466,9 @@ test('site chrome on the demo content', async (t) => {
   });
 });
 
-const wpEnv = (() => {
-  try {
-    return Object.fromEntries(
-      readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
-        .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
-    );
-  } catch {
-    return null;
-  }
-})();
-
-test('signing in to WordPress with an application password', { skip: wpEnv ? false : 'no test WordPress (scripts/wordpress/start.sh)' }, async (t) => {
-  const WP = wpEnv.WP_URL.replace(/\/?$/, '/');
+test('signing in to WordPress with an application password', async (t) => {
+  const wpEnv = wordpressEnv();
+  const WP = wpEnv.WP_URL;
   const { server, browser } = await setup(t, { overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP }) } });
   const url = (path) => server.origin + path;
   const page = await acceptedPage(browser);

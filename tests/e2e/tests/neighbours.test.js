@@ -3,20 +3,13 @@
 // app's own Latest pages list, in order, is what the links must follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { configWithSource, openPage, serve, setup } from '../harness.js';
+import { configWithSource, openPage, serve, setup, wordpressEnv } from '../harness.js';
 import { GHOST_KEY, ghostHandler } from '../fakes/ghost.js';
 import { jsonFeedHandler } from '../fakes/jsonfeed.js';
 
-const wpUrl = () => {
-  const env = readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8');
-  return env.match(/^WP_URL=(.*)$/m)[1].replace(/\/?$/, '/');
-};
-
 const backends = [
   ['the demo content', async () => ({ source: { kind: 'static', url: '/content/' } })],
-  ['WordPress', async () => ({ source: { kind: 'wordpress', url: wpUrl() } })],
+  ['WordPress', async () => ({ source: { kind: 'wordpress', url: wordpressEnv().WP_URL } })],
   ['Ghost', async (t) => {
     const ghost = await serve({ handler: ghostHandler() });
     t.after(() => ghost.close());

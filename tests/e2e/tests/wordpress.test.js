@@ -5,13 +5,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, setup } from '../harness.js';
+import { DIST, configWithSource, openPage, setup, wordpressEnv } from '../harness.js';
 
-const env = Object.fromEntries(
-  readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
-    .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
-);
-const WP = env.WP_URL.replace(/\/?$/, '/');
+const env = wordpressEnv();
+const WP = env.WP_URL;
 const wpJson = async (path) => (await fetch(`${WP}wp-json/wp/v2/${path}`)).json();
 const demo = (slug) => JSON.parse(readFileSync(join(DIST, 'content/articles', `${slug}.json`), 'utf8'));
 

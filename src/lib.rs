@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod intersection;
 pub mod pages;
 pub mod panic_screen;
 pub mod sanitize;

@@ -23,3 +23,4 @@ pub mod sign_in;
 pub mod teaser;
 pub mod theme;
 pub mod toc;
+pub mod when_near;

@@ -6,9 +6,9 @@ use broadsheet_core::text::collapse_whitespace;
 use broadsheet_core::toc::{table_of_contents, Level, SectionIds, TocLink, TocSection};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
+use crate::intersection::CrossingWatch;
 use wasm_bindgen::JsCast;
-use web_sys::{DocumentFragment, Element, HtmlElement, IntersectionObserver, IntersectionObserverInit};
+use web_sys::{DocumentFragment, Element, HtmlElement};
 
 /// A heading counts as being read once its top passes this share of the window's height…
 const READING_LINE: f64 = 0.3;
@@ -39,14 +39,14 @@ pub fn TableOfContents(sections: Vec<TocSection>) -> impl IntoView {
         .iter()
         .flat_map(|s| std::iter::once(s.link.id.clone()).chain(s.subsections.iter().map(|l| l.id.clone())))
         .collect();
-    let watcher = StoredValue::new_local(None::<SectionWatcher>);
+    let watcher = StoredValue::new_local(None::<CrossingWatch>);
     let nav = NodeRef::<html::Nav>::new();
     // The story may still be off the page here (a transition builds it before showing it), so
     // its headings are found beside the table rather than by id in the document.
     nav.on_load(move |nav| {
         let Some(text) = nav.parent_element() else { return };
         // Stored (and so stopped) with the table; nothing to keep if the table is already gone.
-        let _ = watcher.try_set_value(SectionWatcher::start(&text, ids, current));
+        let _ = watcher.try_set_value(watch_sections(&text, ids, current));
     });
     let entry = move |link: TocLink| {
         let id = link.id.clone();
@@ -82,40 +82,20 @@ fn element_by_id(id: &str) -> Option<Element> {
     window()?.document()?.get_element_by_id(id)
 }
 
-/// Watches the headings cross the reading line; dropping it stops the watch.
-struct SectionWatcher {
-    observer: IntersectionObserver,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl SectionWatcher {
-    fn start(text: &Element, ids: Vec<String>, current: RwSignal<Option<String>>) -> Option<SectionWatcher> {
-        let found = text.query_selector_all("h2[id], h3[id]").ok()?;
-        let headings: Vec<Element> = (0..found.length())
-            .filter_map(|i| found.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .filter(|h| ids.contains(&h.id()))
-            .collect();
-        let ids: Vec<String> = headings.iter().map(Element::id).collect();
-        let watched = headings.clone();
-        // Whichever heading crossed, the current section is the last one above the line.
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            let line = window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) * READING_LINE;
-            let above = watched.iter().rposition(|h| h.get_bounding_client_rect().top() <= line);
-            current.try_set(above.and_then(|i| ids.get(i).cloned()));
-        });
-        let options = IntersectionObserverInit::new();
-        options.set_root_margin(READING_BAND);
-        let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-        for heading in &headings {
-            observer.observe(heading);
-        }
-        Some(SectionWatcher { observer, _callback: callback })
-    }
-}
-
-impl Drop for SectionWatcher {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
+/// Watches the headings cross the reading line; whichever crossed, the current section is the
+/// last one above the line.
+fn watch_sections(text: &Element, ids: Vec<String>, current: RwSignal<Option<String>>) -> Option<CrossingWatch> {
+    let found = text.query_selector_all("h2[id], h3[id]").ok()?;
+    let headings: Vec<Element> = (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter(|h| ids.contains(&h.id()))
+        .collect();
+    let ids: Vec<String> = headings.iter().map(Element::id).collect();
+    let watched = headings.clone();
+    CrossingWatch::start(&headings, READING_BAND, move || {
+        let line = window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0) * READING_LINE;
+        let above = watched.iter().rposition(|h| h.get_bounding_client_rect().top() <= line);
+        current.try_set(above.and_then(|i| ids.get(i).cloned()));
+    })
 }

@@ -15,6 +15,7 @@ use crate::components::safe_html::SafeHtml;
 use crate::components::share::ShareBar;
 use crate::components::teaser::{CategoryLabel, Loading, Picture, TeaserCard};
 use crate::components::toc::{mark_headings, TableOfContents};
+use crate::components::when_near::WhenNear;
 use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{Article, ArticleBody, Format, Teaser};
@@ -151,9 +152,11 @@ fn ArticleView(article: Article) -> impl IntoView {
             <ShareBar story=shared heading="Share This Article"/>
             <crate::components::ad_slot::InArticleAd/>
         </article>
-        <PrevNext teaser=teaser.clone()/>
-        <Related teaser=teaser.clone()/>
-        <Comments teaser/>
+        <WhenNear>
+            <PrevNext teaser=teaser.clone()/>
+            <Related teaser=teaser.clone()/>
+            <Comments teaser=teaser.clone()/>
+        </WhenNear>
     }
 }
 

@@ -113,6 +113,14 @@ export async function openPage(browser) {
   return page;
 }
 
+/**
+ * Scrolls a story page to the end of the story, as a reader would: what follows it (previous and
+ * next, related stories, comments) is only fetched and built when the reader nears it.
+ */
+export async function nearStoryEnd(page) {
+  await page.locator('.when-near').evaluate((place) => place.scrollIntoView());
+}
+
 /** Starts a server and a browser for one test file; `t.after` cleans both up. */
 export async function setup(t, options) {
   const server = await serve(options);

@@ -80,8 +80,8 @@ export async function measureThread(browser, origin, slug, total) {
   try {
     await page.goto(`${origin}/article/${slug}`);
     await page.waitForFunction(() => window.__bench.headline, null, { timeout: 20_000 });
-    // Comments may wait until they are near the view: bring them there, as a reader scrolling would.
-    await page.evaluate(() => document.getElementById('comments')?.scrollIntoView());
+    // What follows a story waits until it is near the view: bring it there, as a reader scrolling would.
+    await page.evaluate(() => document.querySelector('.when-near')?.scrollIntoView());
     const firstBatch = Math.min(100, total);
     const shown = await page.evaluate(async ({ item, firstBatch }) => {
       const t = await window.__bench.when({ count: item, min: firstBatch });

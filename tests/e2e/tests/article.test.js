@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, setup } from '../harness.js';
+import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
 
 const content = join(DIST, 'content');
 const article = (slug) => JSON.parse(readFileSync(join(content, 'articles', `${slug}.json`), 'utf8'));
@@ -259,6 +259,7 @@ test('the article page', async (t) => {
     assert.equal(await page.locator('head meta[property="article:tag"]').count(), story.tags.length);
 
     await page.evaluate(() => { window.stillTheSameApp = true; });
+    await nearStoryEnd(page);
     const next = page.locator('.related .teaser-title a').first();
     const nextSlug = (await next.getAttribute('href')).split('/').pop();
     await next.click();
@@ -309,6 +310,7 @@ test('the article page', async (t) => {
     const [newer, current, older] = latest.items.slice(at - 1, at + 2);
     const page = await openPage(browser);
     await page.goto(url(`/article/${current.slug}`));
+    await nearStoryEnd(page);
     const nav = page.getByRole('navigation', { name: 'Previous and next stories' });
     await nav.waitFor();
     const previous = nav.getByRole('link', { name: /Previous story/ });
@@ -322,6 +324,7 @@ test('the article page', async (t) => {
     await page.locator('.article h1', { hasText: older.title }).waitFor();
     // The newest story has only an older neighbour.
     await page.goto(url(`/article/${latest.items[0].slug}`));
+    await nearStoryEnd(page);
     await nav.waitFor();
     assert.equal(await nav.getByRole('link').count(), 1);
     assert.equal(await nav.getByRole('link', { name: /Previous story/ }).getAttribute('href'), `/article/${latest.items[1].slug}`);
@@ -331,6 +334,7 @@ test('the article page', async (t) => {
   await t.test('the printed page is the story alone', async () => {
     const page = await openPage(browser);
     await page.goto(url(`/article/${LONG}`));
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
     await page.locator('.related .teaser-card').first().waitFor();
     await page.emulateMedia({ media: 'print' });

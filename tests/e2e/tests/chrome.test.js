@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, serve, setup, wordpressEnv } from '../harness.js';
+import { DIST, configWithSource, openPage, serve, setup, wordpressEnv, nearStoryEnd } from '../harness.js';
 
 const content = join(DIST, 'content');
 const list = (path) => JSON.parse(readFileSync(join(content, 'lists', path), 'utf8'));
@@ -518,6 +518,7 @@ test('signing in to WordPress with an application password', async (t) => {
     const slug = 'deer-season-outlook-2026';
     await page.goto(url(`/article/${slug}`));
     await page.locator('.account-name').waitFor();
+    await nearStoryEnd(page);
     const form = page.locator('form.comment-form').first();
     await form.waitFor();
     assert.equal(await form.getByLabel('Name').inputValue(), wpEnv.WP_ADMIN_USER);

@@ -2,7 +2,7 @@
 // moderation, refusals, and a draft that is never lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configWithSource, openPage, setup } from '../harness.js';
+import { configWithSource, openPage, setup, nearStoryEnd } from '../harness.js';
 import { commentEndpoint } from '../fakes/comment-endpoint.js';
 
 const STORY = '/article/ostrowski-wins-governor-race';
@@ -22,6 +22,7 @@ test('commenting', async (t) => {
   const open = async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + STORY);
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
     return page;
   };
@@ -54,6 +55,7 @@ test('commenting', async (t) => {
     assert.equal(await form.getByLabel('Comment').inputValue(), '');
     assert.equal(await form.getByLabel('Name').inputValue(), 'Dana Reader', 'identity is kept for the next comment');
     await page.reload();
+    await nearStoryEnd(page);
     await page.locator('form.comment-form').waitFor();
     assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), '');
     page.assertClean();
@@ -86,11 +88,13 @@ test('commenting', async (t) => {
     await form.getByLabel('Comment').fill('Half-written thought');
     await form.getByLabel('Name').fill('Sam');
     await page.reload();
+    await nearStoryEnd(page);
     await page.locator('form.comment-form').waitFor();
     assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), 'Half-written thought');
     await page.locator('.main-menu a', { hasText: 'Politics' }).click();
     await page.locator('.archive-header h1').waitFor();
     await page.goBack();
+    await nearStoryEnd(page);
     await page.locator('form.comment-form').waitFor();
     assert.equal(await page.locator('form.comment-form').getByLabel('Name').inputValue(), 'Sam');
     page.assertClean();
@@ -106,6 +110,7 @@ test('commenting', async (t) => {
     assert.match(await form.locator('.form-error').innerText(), /could not be reached/);
     assert.equal(await form.getByLabel('Comment').inputValue(), 'Sent while offline');
     await page.reload();
+    await nearStoryEnd(page);
     await page.locator('form.comment-form').waitFor();
     assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), 'Sent while offline', 'kept across a reload too');
     endpoint.mode = 'network';
@@ -141,6 +146,7 @@ test('commenting', async (t) => {
   await t.test('readers can switch between oldest and newest first; avatars show or fall back to initials', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/article/deer-season-outlook-2026');
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
     const oldest = await page.locator('.comment.depth-0 .comment-body').first().innerText();
     assert.equal(await page.getByRole('button', { name: 'Oldest first' }).getAttribute('aria-pressed'), 'true');
@@ -155,6 +161,7 @@ test('commenting', async (t) => {
   await t.test('a story with comments closed shows no form', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/article/judge-blocks-kettle-county-firearm-storage-ordinance');
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
     assert.equal(await page.locator('form.comment-form').count(), 0);
     assert.equal(await page.locator('.comments-closed').innerText(), 'Comments are closed for this story.');

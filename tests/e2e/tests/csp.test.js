@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, setup } from '../harness.js';
+import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
 
 const headersFile = readFileSync(join(DIST, '_headers'), 'utf8');
 const csp = headersFile.match(/^ {2}Content-Security-Policy: (.+)$/m)[1];
@@ -34,6 +34,7 @@ test('strict Content-Security-Policy', async (t) => {
       ['/search?q=budget', '.search-results li'], ['/page/privacy', '.site-page h1'], ['/nowhere', '.not-found h1'],
     ]) {
       await page.goto(server.origin + path);
+      if (path.startsWith('/article/')) await nearStoryEnd(page);
       await page.locator(ready).first().waitFor();
     }
     await page.waitForTimeout(200);

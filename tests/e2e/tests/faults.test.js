@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, serve, setup } from '../harness.js';
+import { DIST, configWithSource, openPage, serve, setup, nearStoryEnd } from '../harness.js';
 
 const LIST = '/content/lists/latest/1.json';
 const real = readFileSync(join(DIST, LIST));
@@ -175,6 +175,7 @@ test('stored data that cannot be read is reset, not fatal', async (t) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(server.origin + '/article/ostrowski-wins-governor-race');
+  await nearStoryEnd(page);
   await page.locator('.comment').first().waitFor();
   await page.locator('form.comment-form').waitFor();
   assert.equal(warnings.filter((w) => w.includes('discarding unreadable stored')).length, 2, warnings.join('\n'));

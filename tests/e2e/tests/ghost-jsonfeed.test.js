@@ -2,7 +2,7 @@
 // invented content): only config.json differs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configWithSource, openPage, serve, setup } from '../harness.js';
+import { configWithSource, openPage, serve, setup, nearStoryEnd } from '../harness.js';
 import { GHOST_KEY, ghostHandler } from '../fakes/ghost.js';
 import { jsonFeedHandler } from '../fakes/jsonfeed.js';
 
@@ -29,6 +29,7 @@ test('Ghost backend', async (t) => {
     assert.equal(await page.locator('.article h1').innerText(), 'Council approves new seawall after two-year debate');
     assert.match(await page.locator('.article-meta .byline').innerText(), /Marisol/);
     assert.ok(await page.locator('.article-body p').count() > 0);
+    await nearStoryEnd(page);
     assert.equal(await page.locator('.comments-closed').innerText(), 'Comments are not available on this site.');
     for (const path of ['/category/harbour', '/tag/culture', '/author/tobias-renwick']) {
       await page.goto(url(path));

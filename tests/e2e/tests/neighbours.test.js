@@ -3,7 +3,7 @@
 // app's own Latest pages list, in order, is what the links must follow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configWithSource, openPage, serve, setup, wordpressEnv } from '../harness.js';
+import { configWithSource, openPage, serve, setup, wordpressEnv, nearStoryEnd } from '../harness.js';
 import { GHOST_KEY, ghostHandler } from '../fakes/ghost.js';
 import { jsonFeedHandler } from '../fakes/jsonfeed.js';
 
@@ -37,12 +37,14 @@ for (const [name, backend] of backends) {
     // The first story of page 2: its next is the last of page 1; then one deeper in page 2.
     for (const at of [perPage, perPage + 1].filter((i) => i + 1 < slugs.length)) {
       await page.goto(server.origin + slugs[at]);
+      await nearStoryEnd(page);
       await nav.waitFor();
       assert.equal(await nav.getByRole('link', { name: /Next story/ }).getAttribute('href'), slugs[at - 1], `next of ${slugs[at]}`);
       assert.equal(await nav.getByRole('link', { name: /Previous story/ }).getAttribute('href'), slugs[at + 1], `previous of ${slugs[at]}`);
     }
     // The newest story has no next.
     await page.goto(server.origin + slugs[0]);
+    await nearStoryEnd(page);
     await nav.waitFor();
     assert.equal(await nav.getByRole('link', { name: /Next story/ }).count(), 0);
     assert.equal(await nav.getByRole('link', { name: /Previous story/ }).getAttribute('href'), slugs[1]);

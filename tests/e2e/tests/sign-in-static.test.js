@@ -2,7 +2,7 @@
 // the name in the header, a comment sent with the token, and a session that ends with the tab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configWithSource, openPage, setup } from '../harness.js';
+import { configWithSource, openPage, setup, nearStoryEnd } from '../harness.js';
 import { READER, commentEndpoint, signInEndpoint } from '../fakes/comment-endpoint.js';
 
 const STORY = '/article/ostrowski-wins-governor-race';
@@ -18,6 +18,7 @@ test('signing in to a static site with a token endpoint', async (t) => {
   });
   const page = await openPage(browser);
   await page.goto(server.origin + STORY);
+  await nearStoryEnd(page);
   await page.locator('.comment').first().waitFor();
   const button = page.getByRole('button', { name: 'Sign in', exact: true });
   const dialog = page.getByRole('dialog', { name: 'Welcome back!' });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, setup } from '../harness.js';
+import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
 
 const content = join(DIST, 'content');
 const article = (slug) => JSON.parse(readFileSync(join(content, 'articles', `${slug}.json`), 'utf8'));
@@ -35,6 +35,8 @@ test('the demo site', async (t) => {
     const slug = 'state-budget-deal-ends-three-week-standoff';
     const story = article(slug);
     const page = await openPage(browser);
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(url(`/article/${slug}`));
     await page.locator('.article h1').waitFor();
     assert.equal(await page.locator('.article h1').innerText(), story.title);
@@ -51,6 +53,11 @@ test('the demo site', async (t) => {
     assert.ok(await page.locator('.article-body table').count() >= 1);
     const tags = await page.locator('.tags .tag').allInnerTexts();
     assert.deepEqual(tags.map((s) => s.toLowerCase()), story.tags.map((tag) => tag.name.toLowerCase()));
+    // What follows the story waits for the reader: the story's own request went alone.
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requested.filter((path) => /\/content\/(comments|neighbours|lists)\//.test(path)), [], 'nothing below the story fetched yet');
+    assert.equal(await page.locator('.comments, .related, .prev-next').count(), 0);
+    await nearStoryEnd(page);
     await page.locator('.related .teaser-card').first().waitFor();
     const related = await page.locator('.related .teaser-title').allInnerTexts();
     assert.ok(related.length > 0 && !related.includes(story.title), 'related never lists the story itself');

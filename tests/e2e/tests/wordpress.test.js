@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, setup, wordpressEnv } from '../harness.js';
+import { DIST, configWithSource, openPage, setup, wordpressEnv, nearStoryEnd } from '../harness.js';
 
 const env = wordpressEnv();
 const WP = env.WP_URL;
@@ -48,6 +48,7 @@ for (const pretty of [true, false]) {
       assert.ok(await page.locator('.article-body table').count() >= 1);
       const tags = (await page.locator('.tags .tag').allTextContents()).map((s) => s.toLowerCase());
       assert.deepEqual(tags.sort(), story.tags.map((tag) => tag.name.toLowerCase()).sort());
+      await nearStoryEnd(page);
       await page.locator('.comment').first().waitFor();
       assert.equal(await page.locator('.comment').count(), story.comments.count);
       assert.ok(await page.locator('.comment.depth-1').count() > 0, 'replies are nested');
@@ -62,6 +63,7 @@ for (const pretty of [true, false]) {
     await t.test('a 150-comment thread loads every page of comments and shows them in batches', async () => {
       const page = await openPage(browser);
       await page.goto(url('/article/concealed-carry-reciprocity-bill-explained'));
+      await nearStoryEnd(page);
       await page.locator('.comment').first().waitFor();
       assert.equal(await page.locator('#comments-heading').innerText(), '150 Comments');
       assert.equal(await page.locator('.comment').count(), 100);
@@ -75,6 +77,7 @@ for (const pretty of [true, false]) {
       const [post] = await wpJson(`posts?slug=${slug}`);
       const page = await openPage(browser);
       await page.goto(url(`/article/${slug}`));
+      await nearStoryEnd(page);
       await page.locator('.comment').first().waitFor();
       const stamp = `${pretty ? 'pretty' : 'plain'} ${Date.now()}`;
       const form = page.locator('form.comment-form');
@@ -107,6 +110,7 @@ for (const pretty of [true, false]) {
       await t.test('with WordPress stopped, a comment keeps its text and goes through on Retry', async () => {
         const page = await openPage(browser);
         await page.goto(url('/article/deer-season-outlook-2026'));
+        await nearStoryEnd(page);
         await page.locator('.comment').first().waitFor();
         const form = page.locator('form.comment-form');
         const text = `Written while the server was down ${Date.now()}`;

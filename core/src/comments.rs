@@ -59,6 +59,13 @@ pub fn thread(comments: Vec<Comment>, max_depth: usize, order: Order) -> Vec<Thr
     order_out.into_iter().filter_map(|(i, depth)| slots[i].take().map(|comment| ThreadedComment { comment, depth })).collect()
 }
 
+/// The first letters of the first two words of a commenter's name, for an avatar without a
+/// picture. Upper-cased ASCII-only: full Unicode upper-casing would ship its tables to the browser
+/// for the rare name that starts with a lower-case non-ASCII letter, which then stays as written.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|word| word.chars().next()).take(2).map(|c| c.to_ascii_uppercase()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +119,14 @@ mod tests {
         let threaded = thread(comments, 5, Order::OldestFirst);
         assert_eq!(threaded.len(), 4);
         assert_eq!(shape(&threaded)[..2], [("orphan", 0), ("self", 0)]);
+    }
+
+    #[test]
+    fn initials_are_the_first_two_words_first_letters() {
+        assert_eq!(initials("ada  lovelace byron"), "AL");
+        assert_eq!(initials("Émile zola"), "ÉZ");
+        assert_eq!(initials("éva"), "é");
+        assert_eq!(initials("   "), "");
     }
 
     #[test]

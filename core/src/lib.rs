@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod base64;
+pub mod case;
 pub mod comment_form;
 pub mod comments;
 pub mod config;

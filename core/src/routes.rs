@@ -29,8 +29,11 @@ pub fn article_path(slug: &str) -> String {
     format!("/article/{}", encode(slug))
 }
 
+/// The search results page; its query is `?q=`.
+pub const SEARCH_PATH: &str = "/search";
+
 pub fn search_path(query: &str, page: u32) -> String {
-    with_page(format!("/search?q={}", encode(query.trim())), page).replacen("?page=", "&page=", 1)
+    with_page(format!("{SEARCH_PATH}?q={}", encode(query.trim())), page).replacen("?page=", "&page=", 1)
 }
 
 fn with_page(base: String, page: u32) -> String {

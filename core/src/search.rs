@@ -1,5 +1,6 @@
 //! Search over the static schema's compact index, run in the browser.
 
+use crate::case::fold_case;
 use crate::model::{Page, Teaser};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -33,9 +34,9 @@ impl From<&Teaser> for SearchEntry {
     }
 }
 
-/// Lower-cased words of a text, for matching.
+/// Case-folded words of a text, for matching.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold_case)
 }
 
 impl SearchIndex {
@@ -102,6 +103,21 @@ mod tests {
         assert_eq!(slugs(&index().search("news deer", 1, 10)), ["c"]);
         assert!(index().search("   ", 1, 10).items.is_empty());
         assert!(index().search("zebra", 1, 10).items.is_empty());
+    }
+
+    #[test]
+    fn matches_across_case_in_latin_greek_and_cyrillic() {
+        let index = SearchIndex {
+            entries: vec![
+                entry("senor", "El señor alcalde", ""),
+                entry("ete", "ÉTÉ INDIEN", ""),
+                entry("athina", "Νέα γέφυρα στην Αθήνα", ""),
+                entry("moskva", "Погода в Москве", ""),
+            ],
+        };
+        for (query, slug) in [("SEÑOR", "senor"), ("été", "ete"), ("ΑΘΉΝΑ", "athina"), ("МОСКВ", "moskva")] {
+            assert_eq!(slugs(&index.search(query, 1, 10)), [slug], "{query}");
+        }
     }
 
     #[test]

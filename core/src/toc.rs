@@ -1,6 +1,7 @@
 //! A story's table of contents: ids for its section headings, derived from their text (never from
 //! the backend's own ids), unique on the page, and the outline that links to them.
 
+use crate::case::lower_case;
 use std::collections::HashSet;
 
 /// Fewer headings than this make no useful table of contents.
@@ -50,7 +51,7 @@ impl SectionIds {
     }
 }
 
-/// Lower-case letters and digits of `text` (any script), other runs as one `-`; apostrophes vanish
+/// Letters and digits of `text` (any script; [`lower_case`]d), other runs as one `-`; apostrophes vanish
 /// so that "Governor's race" reads `governors-race`.
 pub fn slug(text: &str) -> String {
     let mut slug = String::new();
@@ -61,7 +62,7 @@ pub fn slug(text: &str) -> String {
                 slug.push('-');
             }
             pending_dash = false;
-            slug.extend(c.to_lowercase());
+            slug.push(lower_case(c));
         } else {
             pending_dash = true;
         }

@@ -6,7 +6,7 @@ use crate::components::comment_form::CommentForm;
 use crate::components::date::DateTime;
 use crate::components::safe_html::SafeHtml;
 use broadsheet_core::comment_form::PostedComment;
-use broadsheet_core::comments::{thread, Order, ThreadedComment};
+use broadsheet_core::comments::{initials, thread, Order, ThreadedComment};
 use broadsheet_core::model::{Comment, CommentStatus, Teaser};
 use broadsheet_core::config::Config;
 use leptos::prelude::*;
@@ -103,8 +103,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
 #[component]
 fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option<String>>) -> impl IntoView {
     let ThreadedComment { comment, depth } = item;
-    let initials: String =
-        comment.author.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase();
+    let initials = initials(&comment.author.name);
     // A picture that fails to load gives way to the initials.
     let avatar_failed = RwSignal::new(comment.author.avatar.is_none());
     let avatar = comment.author.avatar.clone().unwrap_or_default();

@@ -17,6 +17,7 @@ pub mod prev_next;
 pub mod reading_progress;
 pub mod route_progress;
 pub mod safe_html;
+pub mod search_form;
 pub mod search_suggestions;
 pub mod share;
 pub mod sign_in;

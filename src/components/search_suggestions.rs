@@ -3,12 +3,12 @@
 //! Escape closes the list.
 
 use crate::api::Backend;
+use crate::components::search_form::SearchForm;
 use broadsheet_core::routes::article_path;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::suggest::{count_message, move_active, wants_suggestions, Move, MAX_SUGGESTIONS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -115,7 +115,7 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     view! {
-        <Form action="/search" attr:class="search-form" attr:role="search">
+        <SearchForm class="search-form">
             <label for="site-search" class="visually-hidden">"Search"</label>
             <div class="search-box">
                 <input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off"
@@ -140,6 +140,6 @@ pub fn SearchBox() -> impl IntoView {
             </div>
             <button type="submit">"Search"</button>
             <p class="visually-hidden" role="status">{move || status.get()}</p>
-        </Form>
+        </SearchForm>
     }
 }

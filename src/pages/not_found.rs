@@ -1,8 +1,8 @@
 //! The 404 page.
 
+use crate::components::search_form::SearchForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -11,11 +11,11 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"The page you asked for is not here. It may have moved, or the link may be mistyped."</p>
-            <Form action="/search" attr:role="search" attr:class="search-form wide">
+            <SearchForm class="search-form wide">
                 <label for="not-found-search">"Search the site"</label>
                 <input id="not-found-search" type="search" name="q"/>
                 <button type="submit">"Search"</button>
-            </Form>
+            </SearchForm>
             <p><a href="/" class="button">"Go to the homepage"</a> " " <a href="/latest" class="button secondary">"Latest news"</a></p>
         </section>
     }

@@ -6,10 +6,10 @@ use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
 use crate::components::route_progress::page_pending;
+use crate::components::search_form::SearchForm;
 use broadsheet_core::routes::{article_path, page_number, search_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -25,11 +25,11 @@ pub fn Search() -> impl IntoView {
     view! {
         <Title text=move || if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) }/>
         <h1>"Search"</h1>
-        <Form action="/search" attr:role="search" attr:class="search-form wide">
+        <SearchForm class="search-form wide">
             <label for="search-page-input" class="visually-hidden">"Search for"</label>
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>
-        </Form>
+        </SearchForm>
         <Transition fallback=|| view! { <ListSkeleton rows=3/> } set_pending=page_pending()>
             {move || results.get().map(|result| match result {
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),

@@ -29,6 +29,7 @@
 use super::decode_json;
 use super::wire::{nullable, safe_image_src, web_url};
 use crate::text::{collapse_whitespace, shorten, text_to_html};
+use crate::case::lower_case;
 use crate::error::LoadError;
 use crate::model::{
     Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Neighbours, Page, SourceLink, Teaser,
@@ -302,7 +303,7 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A URL name for text: lower-case letters and digits (any script) joined by single hyphens;
+/// A URL name for text: letters and digits (any script; [`lower_case`]d) joined by single hyphens;
 /// apostrophes vanish (`Mayor's` → `mayors`). Empty when the text has no letters or digits.
 /// Always a valid slug for [`crate::routes::is_valid_slug`] when not empty.
 pub fn slugify(text: &str) -> String {
@@ -314,7 +315,7 @@ pub fn slugify(text: &str) -> String {
                 slug.push('-');
             }
             gap = false;
-            slug.extend(c.to_lowercase());
+            slug.push(lower_case(c));
             if slug.len() >= SLUG_BYTES {
                 break;
             }

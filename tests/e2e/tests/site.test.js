@@ -93,12 +93,26 @@ test('the demo site', async (t) => {
   await t.test('search finds stories and says when nothing matches', async () => {
     const page = await openPage(browser);
     await page.goto(url('/'));
+    await page.evaluate(() => { window.stillTheSameApp = true; });
     await page.locator('#site-search').fill('budget');
     await page.locator('#site-search').press('Enter');
     await page.waitForURL(/\/search\?q=budget/);
     await page.locator('.search-results li').first().waitFor();
     const titles = await page.locator('.search-results h2').allInnerTexts();
     assert.ok(titles.some((title) => /budget/i.test(title)), titles.join(' | '));
+    // The results page's own form and the 404 page's search in the app too, the query encoded.
+    await page.locator('#search-page-input').fill('deer season');
+    await page.locator('#search-page-input').press('Enter');
+    await page.waitForURL(/\/search\?q=deer%20season$/);
+    await page.locator('.search-results h2', { hasText: 'Deer Season Outlook' }).waitFor();
+    assert.equal(await page.evaluate(() => window.stillTheSameApp), true, 'no full page load');
+    await page.goto(url('/no/such/page'));
+    await page.evaluate(() => { window.stillTheSameApp = true; });
+    await page.locator('#not-found-search').fill('tax & crime');
+    await page.locator('.not-found').getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=tax%20%26%20crime$/);
+    await page.locator('.search-results h2', { hasText: 'Clash Over Taxes, Crime' }).waitFor();
+    assert.equal(await page.evaluate(() => window.stillTheSameApp), true, 'no full page load');
     await page.goto(url('/search?q=zzzqqq'));
     await page.locator('.empty').waitFor();
     assert.match(await page.locator('.empty').innerText(), /No stories match/);

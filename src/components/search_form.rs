@@ -1,0 +1,31 @@
+//! The search form of the header, the search page and the 404 page.
+
+use broadsheet_core::routes::{search_path, SEARCH_PATH};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+/// A `role="search"` form around `children`, which hold the query field, named `q` as in
+/// [`search_path`]. Submitting opens the results in the app, without a page load; `action` and
+/// `method` keep the markup a real GET search form.
+#[component]
+pub fn SearchForm(class: &'static str, children: Children) -> impl IntoView {
+    let navigate = use_navigate();
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        let query = event
+            .target()
+            .and_then(|form| form.dyn_into::<web_sys::Element>().ok())
+            .and_then(|form| form.query_selector("input[name=q]").ok().flatten())
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default();
+        navigate(&search_path(&query, 1), Default::default());
+    };
+    view! {
+        <form action=SEARCH_PATH method="get" role="search" class=class on:submit=on_submit>
+            {children()}
+        </form>
+    }
+}

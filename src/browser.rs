@@ -13,8 +13,13 @@ pub enum DateStyle {
     DayAndTime,
 }
 
-/// A date in the reader's own locale and time zone.
-pub fn format_date(at: Timestamp, style: DateStyle) -> String {
+thread_local! {
+    /// One `Intl.DateTimeFormat` per style: making one costs more than formatting a date with it,
+    /// and a long comment thread formats hundreds.
+    static FORMATTERS: [Function; 2] = [formatter(DateStyle::Day), formatter(DateStyle::DayAndTime)];
+}
+
+fn formatter(style: DateStyle) -> Function {
     let options = Object::new();
     let set = |key: &str, value: &str| {
         let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
@@ -26,11 +31,13 @@ pub fn format_date(at: Timestamp, style: DateStyle) -> String {
             set("timeStyle", "short");
         }
     }
-    let formatter = Intl::DateTimeFormat::new(&Array::new(), &options);
-    let format: Function = formatter.format();
-    format
-        .call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(at.as_millis())))
-        .ok()
+    Intl::DateTimeFormat::new(&Array::new(), &options).format()
+}
+
+/// A date in the reader's own locale and time zone.
+pub fn format_date(at: Timestamp, style: DateStyle) -> String {
+    FORMATTERS
+        .with(|formatters| formatters[style as usize].call1(&JsValue::NULL, &Date::new(&JsValue::from_f64(at.as_millis()))).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| at.to_string())
 }

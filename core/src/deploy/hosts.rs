@@ -107,7 +107,7 @@ impl Build {
              \x20   # With the ngx_brotli module (Debian: libnginx-mod-http-brotli-filter), also:\n\
              \x20   # brotli on; brotli_types application/wasm application/javascript text/css application/json image/svg+xml;\n\
              \x20   # Content-hashed build outputs (Trunk's name-<hash>.ext): a new build has new names.\n\
-             \x20   location ~ ^{prefix}/[^/]+-[0-9a-f]{{8,16}}(?:_bg)?\\.(?:wasm|js|css|svg|png|ico)$ {{\n{immutable}        try_files $uri =404;\n    }}\n\
+             \x20   location ~ \"^{prefix}/[^/]+-[0-9a-f]{{8,16}}(?:_bg)?\\.(?:wasm|js|css|svg|png|ico)$\" {{\n{immutable}        try_files $uri =404;\n    }}\n\
              \x20   # App routes answer with the app (status 200), or with their published crawler page.\n\
              \x20   location ~ {routes} {{\n{revalidate}        try_files $uri/index.html {dir}index.html;\n    }}\n\
              \x20   location ~ ^{prefix}/(?:{kit})$ {{\n        return 404;\n    }}\n\
@@ -270,7 +270,8 @@ mod tests {
             "location = /news {\n    return 301 /news/;\n}\n",
             "location ^~ /news/ {\n",
             "    error_page 404 /news/404.html;\n    try_files $uri $uri/ =404;\n",
-            "location ~ ^/news/[^/]+-[0-9a-f]{8,16}(?:_bg)?\\.(?:wasm|js|css|svg|png|ico)$ {\n",
+            // Quoted: nginx would read the quantifier's brace as a block.
+            "location ~ \"^/news/[^/]+-[0-9a-f]{8,16}(?:_bg)?\\.(?:wasm|js|css|svg|png|ico)$\" {\n",
             "        add_header Cache-Control \"public, max-age=31536000, immutable\" always;\n        try_files $uri =404;\n",
             "location ~ ^/news/(?:latest|article|category|tag|author|search|saved|page)(?:/|$) {\n",
             "        try_files $uri/index.html /news/index.html;\n",

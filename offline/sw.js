@@ -1,8 +1,7 @@
-// Broadsheet's offline copy. The app shell and every story the reader opened (its API answers and
-// pictures) are kept; data always comes from the network first, so nothing stale is shown while
-// online. When the network fails, the saved copy answers and the page is told, so that it can say
-// so. Caches are named by this site's scope and build (the wasm file, from the `build` query that
-// register.js puts on this script's URL): a new deploy installs a new worker that drops the old ones.
+// Broadsheet's offline copy: the app and the stories the reader opened (API answers, pictures).
+// Data comes from the network first, so nothing stale shows online; when it fails, the saved copy
+// answers and the page is told. Caches are named by scope and build (the wasm name register.js puts
+// in `build`): a new deploy installs a new worker, which drops the old caches.
 const SCOPE = self.registration.scope;
 const BUILD = new URL(self.location.href).searchParams.get('build') || 'unknown';
 const PREFIX = `broadsheet:${SCOPE}:`;

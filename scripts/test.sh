@@ -2,7 +2,8 @@
 # Quick start, part two: installs what is missing, then runs the whole suite:
 #   native   cargo test of the core (model, config, adapters, sanitizing policy, demo content)
 #   browser  wasm-bindgen-test: components and the DOM sanitizer in headless Chromium
-#   build    trunk build --release, then the host files (CSP headers)
+#   build    trunk build --release, then the host kit (CSP headers, caching, SPA fallback)
+#   build-news the same build for the sub-path /news/ into dist-news/ (served by nginx in e2e)
 #   size     every file's size; fails over the wasm + JS budget
 #   wordpress a real WordPress (Debian's package) on 127.0.0.1:8081, seeded with the demo content
 #   e2e      the release build served locally, driven in headless Chromium by Playwright, against
@@ -35,7 +36,7 @@ step() {  # step NAME COMMAND...: runs, shows and keeps the output, counts its t
 
 step native cargo test --package broadsheet-core
 step browser cargo test --package broadsheet --target wasm32-unknown-unknown
-if step build scripts/build.sh; then
+if step build scripts/build.sh && step build-news scripts/build.sh --base /news/ --dist dist-news; then
   step size scripts/size-report.sh
   if step wordpress scripts/wordpress/start.sh; then
     step e2e npm test --prefix tests/e2e --silent

@@ -40,7 +40,7 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     provide_context(config);
     view! {
         <Title formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
-        <Router>
+        <Router base=crate::site_base::prefix()>
             <Header/>
             <main id="content" class="page" tabindex="-1">
                 <Routes fallback=NotFound>

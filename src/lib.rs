@@ -8,10 +8,12 @@ pub mod intersection;
 pub mod pages;
 pub mod panic_screen;
 pub mod sanitize;
+pub mod site_base;
 
 /// Starts the app on the page, in place of the text a published page carries for crawlers.
 pub fn start() {
     panic_screen::install();
+    site_base::init();
     if let Some(prerendered) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("prerendered")) {
         prerendered.remove();
     }

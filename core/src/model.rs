@@ -1,6 +1,7 @@
 //! The article model every page renders, whatever the backend. Adapters map their JSON onto these
 //! types; our own static schema is their serde form.
 
+use crate::routes::SiteBase;
 use crate::time::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -151,12 +152,13 @@ pub struct Image {
 }
 
 impl Image {
-    /// The `srcset` attribute value, or `None` when there are no alternative sizes.
-    pub fn srcset_attr(&self) -> Option<String> {
+    /// The `srcset` attribute value on a site served at `base`, or `None` when there are no
+    /// alternative sizes.
+    pub fn srcset_attr(&self, base: &SiteBase) -> Option<String> {
         if self.srcset.is_empty() {
             return None;
         }
-        let parts: Vec<String> = self.srcset.iter().map(|s| format!("{} {}w", s.src, s.width)).collect();
+        let parts: Vec<String> = self.srcset.iter().map(|s| format!("{} {}w", base.href(&s.src), s.width)).collect();
         Some(parts.join(", "))
     }
 }
@@ -275,5 +277,23 @@ impl<'de> Deserialize<'de> for Timestamp {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Timestamp::parse(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not an RFC 3339 date")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_puts_site_paths_under_the_base() {
+        let source = |src: &str, width| ImageSource { src: src.into(), width };
+        let image = Image {
+            src: "/content/a.svg".into(), width: 600, height: 400, alt: String::new(), caption: None, credit: None,
+            srcset: vec![source("/content/a-300.jpg", 300), source("https://cdn.example/a-600.jpg", 600)],
+        };
+        let news = SiteBase::parse("/news/").expect("valid");
+        assert_eq!(image.srcset_attr(&news).as_deref(), Some("/news/content/a-300.jpg 300w, https://cdn.example/a-600.jpg 600w"));
+        assert_eq!(image.srcset_attr(&SiteBase::default()).as_deref(), Some("/content/a-300.jpg 300w, https://cdn.example/a-600.jpg 600w"));
+        assert_eq!(Image { srcset: Vec::new(), ..image }.srcset_attr(&news), None);
     }
 }

@@ -3,6 +3,63 @@
 
 use std::fmt::Write;
 
+/// Where the site is served on its host: the domain root, or a sub-path such as `/news/` chosen
+/// at build time (`scripts/build.sh --base /news/`, which Trunk writes into the page's `<base href>`).
+/// Route paths (`/article/x`) and the site paths in config.json and content (`/content/a.svg`) are
+/// relative to it; [`SiteBase::href`] turns them into addresses on the host.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SiteBase {
+    /// `""` at the root, `"/news"` under a sub-path: no trailing slash.
+    prefix: String,
+}
+
+impl SiteBase {
+    /// From a `<base href>` or `--base` value: `/`, `/news/`, `news`, `https://host/news/`. `None`
+    /// for a path with dot segments or characters that would need escaping, since the value ends
+    /// up in host configuration files as well as in URLs.
+    pub fn parse(value: &str) -> Option<SiteBase> {
+        let path = match value.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("", |at| &rest[at..]),
+            None => value,
+        };
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let mut prefix = String::new();
+        for segment in path.split('/').filter(|s| !s.is_empty()) {
+            let plain = segment.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+            if !plain || segment == "." || segment == ".." {
+                return None;
+            }
+            prefix.push('/');
+            prefix.push_str(segment);
+        }
+        Some(SiteBase { prefix })
+    }
+
+    /// `""` at the root, `"/news"` under a sub-path: what the router strips from addresses.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The site's folder on the host: `/` or `/news/`.
+    pub fn directory(&self) -> String {
+        format!("{}/", self.prefix)
+    }
+
+    /// A site path (one `/` first) as an address on the host; anything else (`https://…`,
+    /// `//host/…`, `#id`, `mailto:…`, relative) is not on the site's own paths and stays as it is.
+    pub fn href(&self, path: &str) -> String {
+        if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") {
+            format!("{}{path}", self.prefix)
+        } else {
+            path.to_string()
+        }
+    }
+}
+
+/// The first segment of every app route besides `/` (the router in src/app.rs): hosts answer
+/// these with the app, and any other missing path with a 404.
+pub const ROUTE_ROOTS: [&str; 8] = ["latest", "article", "category", "tag", "author", "search", "saved", "page"];
+
 /// A list of stories that has its own page.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ListKey {
@@ -108,5 +165,37 @@ mod tests {
         }
         // A percent sign stays text in every address built from a slug.
         assert_eq!(article_path("a%2Fb"), "/article/a%252Fb");
+    }
+
+    #[test]
+    fn site_base_from_base_href_values() {
+        for root in ["/", "", "https://news.example/", "https://news.example", "/?x#y"] {
+            assert_eq!(SiteBase::parse(root), Some(SiteBase::default()), "{root}");
+        }
+        for news in ["/news/", "/news", "news/", "https://example.com/news/", "//news//"] {
+            assert_eq!(SiteBase::parse(news).map(|b| b.directory()).as_deref(), Some("/news/"), "{news}");
+        }
+        assert_eq!(SiteBase::parse("/a/b.c/").map(|b| b.prefix().to_string()).as_deref(), Some("/a/b.c"));
+        for bad in ["/../etc/", "/./", "/news paper/", "/n\"ews/", "/x;y/", "/caf\u{e9}/", "/%2e%2e/"] {
+            assert_eq!(SiteBase::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn site_paths_become_addresses_with_and_without_a_base() {
+        let root = SiteBase::default();
+        let news = SiteBase::parse("/news/").expect("valid");
+        assert_eq!(root.href("/"), "/");
+        assert_eq!(news.href("/"), "/news/");
+        assert_eq!(root.href(&article_path("a-b")), "/article/a-b");
+        assert_eq!(news.href(&article_path("a-b")), "/news/article/a-b");
+        assert_eq!(news.href(&search_path("tax", 2)), "/news/search?q=tax&page=2");
+        assert_eq!(news.href(&ListKey::Category("politics".into()).path(2)), "/news/category/politics?page=2");
+        assert_eq!(news.href("/content/images/a.svg"), "/news/content/images/a.svg");
+        assert_eq!(news.href("/config.json"), "/news/config.json");
+        for elsewhere in ["https://x.example/a", "//cdn.example/a.jpg", "/\\evil.example", "#comments", "mailto:a@b.example", "a.svg", ""] {
+            assert_eq!(news.href(elsewhere), elsewhere, "{elsewhere}");
+        }
+        assert_eq!((root.directory(), news.directory()), ("/".to_string(), "/news/".to_string()));
     }
 }

@@ -1,6 +1,8 @@
 //! What backend HTML may keep: the allowlist that the app's DOM sanitizer applies node by node.
 //! The browser parses (inertly, with `DOMParser`); this decides, so it is testable natively.
 
+use crate::routes::SiteBase;
+
 /// What to do with an element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ElementRule {
@@ -52,11 +54,14 @@ pub const DEFAULT_EMBED_HOSTS: &[&str] =
 pub struct Policy {
     /// Hosts from which an `https` iframe may be kept (`security.embed_hosts` in config.json).
     pub embed_hosts: Vec<String>,
+    /// Where the site is served: the content's site paths (`/article/x`, `/content/a.svg`) are
+    /// rewritten under it.
+    pub site_base: SiteBase,
 }
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { embed_hosts: DEFAULT_EMBED_HOSTS.iter().map(|h| h.to_string()).collect() }
+        Policy { embed_hosts: DEFAULT_EMBED_HOSTS.iter().map(|h| h.to_string()).collect(), site_base: SiteBase::default() }
     }
 }
 
@@ -68,9 +73,10 @@ impl Policy {
         match (tag, name.as_str()) {
             (_, "title" | "lang" | "dir") => plain(),
             (_, "class") => Some(clean_classes(value)).filter(|c| !c.is_empty()),
-            ("a", "href") | ("blockquote" | "q" | "del" | "ins", "cite") => safe_url(value),
-            ("img", "src") => safe_url(value),
-            ("img", "srcset") => safe_srcset(value),
+            ("a", "href") | ("blockquote" | "q" | "del" | "ins", "cite") | ("img", "src") => {
+                safe_url(value).map(|url| self.site_base.href(&url))
+            }
+            ("img", "srcset") => safe_srcset(value, &self.site_base),
             ("img", "alt" | "sizes") => plain(),
             ("img" | "iframe" | "col" | "td" | "th", "width" | "height") => numeric(value),
             ("td" | "th", "colspan" | "rowspan") | ("col" | "colgroup", "span") => numeric(value),
@@ -169,15 +175,16 @@ pub fn safe_url(value: &str) -> Option<String> {
     }
 }
 
-/// A `srcset` whose every candidate URL is safe; otherwise dropped whole.
-fn safe_srcset(value: &str) -> Option<String> {
+/// A `srcset` whose every candidate URL is safe (site paths put under `site_base`); otherwise
+/// dropped whole.
+fn safe_srcset(value: &str, site_base: &SiteBase) -> Option<String> {
     let candidates: Option<Vec<String>> = value
         .split(',')
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(|candidate| {
             let mut parts = candidate.split_ascii_whitespace();
-            let url = safe_url(parts.next()?)?;
+            let url = site_base.href(&safe_url(parts.next()?)?);
             match parts.next() {
                 Some(d) if is_density_or_width(d) => Some(format!("{url} {d}")),
                 None => Some(url),
@@ -240,6 +247,17 @@ mod tests {
         assert_eq!(p.attribute("img", "srcset", "/a.jpg 1.5x, /b.jpg 2x"), Some("/a.jpg 1.5x, /b.jpg 2x".into()));
         for bad in ["/a.jpg 1e3w", "/a.jpg w", "/a.jpg 1.2.3x", "/a.jpg 300px"] {
             assert_eq!(p.attribute("img", "srcset", bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn site_paths_in_content_go_under_the_site_base() {
+        let p = Policy { site_base: SiteBase::parse("/news/").expect("valid"), ..Policy::default() };
+        assert_eq!(p.attribute("a", "href", "/article/x"), Some("/news/article/x".into()));
+        assert_eq!(p.attribute("img", "src", " /content/a.svg"), Some("/news/content/a.svg".into()));
+        assert_eq!(p.attribute("img", "srcset", "/a.jpg 300w, https://cdn.example/b.jpg 600w"), Some("/news/a.jpg 300w, https://cdn.example/b.jpg 600w".into()));
+        for elsewhere in ["#notes", "https://example.com/x", "//cdn.example/x", "other-page"] {
+            assert_eq!(p.attribute("a", "href", elsewhere), Some(elsewhere.into()), "{elsewhere}");
         }
     }
 

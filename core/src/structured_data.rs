@@ -32,9 +32,10 @@ pub struct HeadImage {
 }
 
 impl ArticleHead {
-    /// `origin` is the site's own, such as `https://news.example` (the app's addresses live there).
-    pub fn new(teaser: &Teaser, origin: &str, site_name: &str) -> ArticleHead {
-        let origin = origin.trim_end_matches('/');
+    /// `site_url` is the site's own address with its sub-path if any, such as `https://news.example`
+    /// or `https://example.com/news` (the app's addresses and site paths live under it).
+    pub fn new(teaser: &Teaser, site_url: &str, site_name: &str) -> ArticleHead {
+        let origin = site_url.trim_end_matches('/');
         let canonical = format!("{origin}{}", article_path(&teaser.slug));
         let description = if teaser.excerpt.is_empty() { teaser.dek.clone().unwrap_or_default() } else { teaser.excerpt.clone() };
         let image = teaser.hero.as_ref().and_then(|hero| {
@@ -103,7 +104,7 @@ impl ArticleHead {
     }
 }
 
-/// `href` made absolute against `origin`; `None` for anything that is not an `http(s)` address or
+/// `href` made absolute against `origin` (a site URL: site paths live under its sub-path); `None` for anything that is not an `http(s)` address or
 /// a path (an image under `data:` means nothing to a crawler).
 pub fn absolute_url(origin: &str, href: &str) -> Option<String> {
     let href = href.trim();

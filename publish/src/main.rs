@@ -6,7 +6,8 @@
 mod source;
 
 use broadsheet_core::config::Config;
-use broadsheet_core::deploy::pages::{archive_page, article_page, json_feed, news_sitemap, robots, rss, sitemap, SiteInfo};
+use broadsheet_core::deploy::pages::{archive_page, article_page, json_feed, news_sitemap, robots, rss, site_url, sitemap, SiteInfo};
+use broadsheet_core::deploy::site_base;
 use broadsheet_core::model::{ListHeading, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use std::collections::BTreeMap;
@@ -21,14 +22,14 @@ const NEWS_SECONDS: i64 = 2 * 86_400;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, origin) = match args.as_slice() {
-        [dist, flag, url] if flag == "--site-url" => (PathBuf::from(dist), url.trim_end_matches('/').to_string()),
+    let (dist, given_url) = match args.as_slice() {
+        [dist, flag, url] if flag == "--site-url" => (PathBuf::from(dist), url.clone()),
         _ => {
             eprintln!("usage: broadsheet-publish DIST_DIR --site-url https://your.site");
             return ExitCode::from(2);
         }
     };
-    match run(&dist, &origin) {
+    match run(&dist, &given_url) {
         Ok(report) => {
             println!("{report}");
             ExitCode::SUCCESS
@@ -40,14 +41,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path, origin: &str) -> Result<String, String> {
-    if !(origin.starts_with("https://") || origin.starts_with("http://")) {
-        return Err(format!("--site-url must start with https:// or http://, got {origin}"));
-    }
+fn run(dist: &Path, given_url: &str) -> Result<String, String> {
     let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()));
     let template = read("index.html")?;
     let config = Config::parse(&read("config.json")?).map_err(|e| format!("config.json: {e}"))?;
-    let site = SiteInfo { name: &config.site.name, origin };
+    // The build's sub-path, if any, is part of every address the pages give.
+    let url = site_url(given_url, &site_base(&template)?)?;
+    let site = SiteInfo { name: &config.site.name, url: &url };
     let backend = source::Backend::new(&config.source, dist);
 
     let teasers = backend.all_teasers()?;

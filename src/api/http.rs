@@ -175,7 +175,7 @@ async fn send(
         }
         init.set_headers(&headers);
     }
-    let promise = window().ok_or(LoadError::Network)?.fetch_with_str_and_init(url, &init);
+    let promise = window().ok_or(LoadError::Network)?.fetch_with_str_and_init(&crate::site_base::href(url), &init);
     let response: Response = JsFuture::from(promise)
         .await
         .map_err(|_| LoadError::Network)?

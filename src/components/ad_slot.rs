@@ -24,9 +24,9 @@ pub fn AdSlot(ad: Slot) -> impl IntoView {
         <aside class=format!("ad ad-{placement}") aria-label="Advertisement">
             <p class="ad-label" aria-hidden="true">"- Advertisement -"</p>
             // The shape is set through the CSSOM (allowed by the CSP's style-src 'self').
-            <a class="ad-box" href=ad.href rel="sponsored noopener"
+            <a class="ad-box" href=crate::site_base::href(&ad.href) rel="sponsored noopener"
                 style:aspect-ratio=format!("{width} / {height}") style:max-width=format!("{width}px")>
-                <img src=ad.image alt=ad.label width=width height=height loading="lazy" decoding="async"/>
+                <img src=crate::site_base::href(&ad.image) alt=ad.label width=width height=height loading="lazy" decoding="async"/>
             </a>
         </aside>
     }

@@ -13,8 +13,7 @@ use std::sync::Arc;
 #[component]
 pub fn ArticleHeadTags(teaser: Teaser) -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
-    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let head = ArticleHead::new(&teaser, &origin, &config.site.name);
+    let head = ArticleHead::new(&teaser, &crate::site_base::site_url(), &config.site.name);
     // Dropped, and so removed, with the story's view.
     StoredValue::new_local(JsonLd::add(&head.json_ld));
     let (open_graph, card) = (head.open_graph(), head.twitter_card());

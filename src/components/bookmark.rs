@@ -40,7 +40,7 @@ pub fn SaveForLater(teaser: Teaser) -> impl IntoView {
             <button type="button" class="bookmark-toggle" aria-pressed=move || saved.get().to_string() on:click=toggle>
                 "Save for later"
             </button>
-            <a href="/saved" class="bookmark-list">"Saved stories"</a>
+            <a href=crate::site_base::href("/saved") class="bookmark-list">"Saved stories"</a>
         </p>
     }
 }

@@ -119,7 +119,7 @@ fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option
                 {move || if avatar_failed.get() {
                     view! { <span class="avatar-initials" aria-hidden="true">{initials.clone()}</span> }.into_any()
                 } else {
-                    view! { <img class="avatar-image" src=avatar.clone() alt="" width="32" height="32" loading="lazy"
+                    view! { <img class="avatar-image" src=crate::site_base::href(&avatar) alt="" width="32" height="32" loading="lazy"
                         on:error=move |_| avatar_failed.set(true)/> }.into_any()
                 }}
                 <strong class="comment-author">{name}</strong>

@@ -29,8 +29,8 @@ pub fn ConsentBar() -> impl IntoView {
             view! {
                 <section class="consent-bar" aria-label="Privacy notice">
                     <p>
-                        "By using this site, you agree to the " <a href=consent.privacy.clone()>"Privacy Policy"</a>
-                        " and " <a href=consent.terms.clone()>"Terms of Use"</a> "."
+                        "By using this site, you agree to the " <a href=crate::site_base::href(&consent.privacy)>"Privacy Policy"</a>
+                        " and " <a href=crate::site_base::href(&consent.terms)>"Terms of Use"</a> "."
                     </p>
                     <button type="button" class="button" on:click=accept>"Accept"</button>
                 </section>

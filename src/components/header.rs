@@ -65,9 +65,9 @@ pub fn Header() -> impl IntoView {
                 <SignIn/>
             </div>
             <div class="masthead">
-                <a href="/" class="site-name">
+                <a href=crate::site_base::href("/") class="site-name">
                     {match site.logo.clone() {
-                        Some(logo) => view! { <img src=logo alt=site.name.clone() height="40"/> }.into_any(),
+                        Some(logo) => view! { <img src=crate::site_base::href(&logo) alt=site.name.clone() height="40"/> }.into_any(),
                         None => view! { <span>{site.name.clone()}</span> }.into_any(),
                     }}
                 </a>
@@ -81,7 +81,7 @@ pub fn Header() -> impl IntoView {
                 </button>
                 <ul id="menu-items" class:open=menu_open>
                     {move || links().into_iter().map(|link| view! {
-                        <li><A href=link.href exact=true on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
+                        <li><A href=crate::site_base::href(&link.href) exact=true on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>

@@ -26,7 +26,7 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
             <p>{error.to_string()}</p>
             <p class="actions">
                 {retryable.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button> })}
-                <a href="/" class="button secondary">"Go to the homepage"</a>
+                <a href=crate::site_base::href("/") class="button secondary">"Go to the homepage"</a>
             </p>
         </section>
     }

@@ -34,7 +34,7 @@ pub fn PrevNext(teaser: Teaser) -> impl IntoView {
 #[component]
 fn Neighbour(teaser: Teaser, label: &'static str, rel: &'static str) -> impl IntoView {
     view! {
-        <a class=format!("neighbour {rel}") href=article_path(&teaser.slug) rel=rel>
+        <a class=format!("neighbour {rel}") href=crate::site_base::href(&article_path(&teaser.slug)) rel=rel>
             // The title says it all: the thumbnail is decorative.
             {teaser.hero.map(|image| view! { <Picture image=Image { alt: String::new(), ..image } loading=Loading::Lazy sizes="8rem"/> })}
             <span class="neighbour-label">{label}</span>

@@ -2,7 +2,6 @@
 
 use crate::sanitize::sanitize;
 use broadsheet_core::model::UntrustedHtml;
-use broadsheet_core::sanitize_policy::Policy;
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::DocumentFragment;
@@ -17,7 +16,7 @@ pub fn SafeHtml(
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     container.on_load(move |div| {
-        if let Some(fragment) = sanitize(&html, &Policy::default()) {
+        if let Some(fragment) = sanitize(&html, &crate::site_base::sanitize_policy()) {
             if let Some(prepare) = prepare {
                 prepare.run(fragment.clone());
             }

@@ -24,7 +24,7 @@ pub fn SearchForm(class: &'static str, children: Children) -> impl IntoView {
         navigate(&search_path(&query, 1), Default::default());
     };
     view! {
-        <form action=SEARCH_PATH method="get" role="search" class=class on:submit=on_submit>
+        <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=on_submit>
             {children()}
         </form>
     }

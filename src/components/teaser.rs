@@ -15,13 +15,13 @@ pub enum Loading {
 
 #[component]
 pub fn Picture(image: Image, loading: Loading, #[prop(into)] sizes: String) -> impl IntoView {
-    let srcset = image.srcset_attr();
+    let srcset = crate::site_base::srcset(&image);
     let (loading, priority) = match loading {
         Loading::Eager => ("eager", "high"),
         Loading::Lazy => ("lazy", "auto"),
     };
     view! {
-        <img src=image.src alt=image.alt width=image.width height=image.height srcset=srcset
+        <img src=crate::site_base::href(&image.src) alt=image.alt width=image.width height=image.height srcset=srcset
             sizes=sizes loading=loading fetchpriority=priority decoding="async"/>
     }
 }
@@ -30,7 +30,7 @@ pub fn Picture(image: Image, loading: Loading, #[prop(into)] sizes: String) -> i
 #[component]
 pub fn CategoryLabel(teaser: Teaser) -> impl IntoView {
     teaser.primary_category().cloned().map(|category| {
-        view! { <a href=ListKey::Category(category.slug).path(1) class="category-label">{category.name}</a> }
+        view! { <a href=crate::site_base::href(&ListKey::Category(category.slug).path(1)) class="category-label">{category.name}</a> }
     })
 }
 
@@ -50,7 +50,7 @@ pub fn TeaserMeta(teaser: Teaser) -> impl IntoView {
 /// A card: picture, label, headline, excerpt, meta.
 #[component]
 pub fn TeaserCard(teaser: Teaser, #[prop(default = Loading::Lazy)] loading: Loading) -> impl IntoView {
-    let href = article_path(&teaser.slug);
+    let href = crate::site_base::href(&article_path(&teaser.slug));
     let title = teaser.title.clone();
     view! {
         <article class="teaser-card">
@@ -72,7 +72,7 @@ pub fn TeaserCard(teaser: Teaser, #[prop(default = Loading::Lazy)] loading: Load
 /// The lead story: large picture and headline.
 #[component]
 pub fn LeadStory(teaser: Teaser) -> impl IntoView {
-    let href = article_path(&teaser.slug);
+    let href = crate::site_base::href(&article_path(&teaser.slug));
     let title = teaser.title.clone();
     let standfirst = teaser.dek.clone().unwrap_or_else(|| teaser.excerpt.clone());
     view! {
@@ -97,7 +97,7 @@ pub fn LeadStory(teaser: Teaser) -> impl IntoView {
 pub fn HeadlineList(teasers: Vec<Teaser>) -> impl IntoView {
     view! {
         <ol class="headline-list">
-            {teasers.into_iter().map(|t| view! { <li><a href=article_path(&t.slug)>{t.title}</a></li> }).collect_view()}
+            {teasers.into_iter().map(|t| view! { <li><a href=crate::site_base::href(&article_path(&t.slug))>{t.title}</a></li> }).collect_view()}
         </ol>
     }
 }

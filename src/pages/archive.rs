@@ -71,7 +71,7 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         <header class="archive-header">
             {heading.author.clone().map(|author| view! {
                 <div class="author-profile">
-                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=src alt="" width="96" height="96"/> })}
+                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=crate::site_base::href(&src) alt="" width="96" height="96"/> })}
                     <div>
                         <h1>{title.clone()}</h1>
                         {author.role.clone().map(|role| view! { <p class="role">{role}</p> })}

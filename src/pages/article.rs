@@ -1,7 +1,7 @@
 //! The article page, `/article/{slug}`.
 
 use crate::api::Backend;
-use crate::browser::{window, DateStyle};
+use crate::browser::DateStyle;
 use crate::components::article_head::ArticleHeadTags;
 use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
@@ -54,8 +54,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let Article { teaser, body, source } = article;
     let category = teaser.primary_category().cloned();
     let tags = teaser.tags.clone();
-    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let shared = SharedStory { url: format!("{origin}{}", article_path(&teaser.slug)), title: teaser.title.clone(), excerpt: teaser.excerpt.clone() };
+    let shared = SharedStory { url: format!("{}{}", crate::site_base::site_url(), article_path(&teaser.slug)), title: teaser.title.clone(), excerpt: teaser.excerpt.clone() };
     let has_body = matches!(body, ArticleBody::Html(_));
     // A video story leads with its first embed; its picture stands in only when it has none.
     let leads_with_video = teaser.format == Format::Video && has_body;
@@ -85,8 +84,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         <article class="article" on:click=move |event| embeds.on_click(&event)>
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
-                    <li><a href="/">"Home"</a></li>
-                    {category.clone().map(|c| view! { <li><a href=ListKey::Category(c.slug).path(1)>{c.name}</a></li> })}
+                    <li><a href=crate::site_base::href("/")>"Home"</a></li>
+                    {category.clone().map(|c| view! { <li><a href=crate::site_base::href(&ListKey::Category(c.slug).path(1))>{c.name}</a></li> })}
                     <li aria-current="page">{teaser.title.clone()}</li>
                 </ol>
             </nav>
@@ -99,7 +98,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         "By "
                         {teaser.authors.clone().into_iter().enumerate().map(|(i, author)| view! {
                             {(i > 0).then_some(", ")}
-                            <a href=ListKey::Author(author.slug).path(1) rel="author">{author.name}</a>
+                            <a href=crate::site_base::href(&ListKey::Author(author.slug).path(1)) rel="author">{author.name}</a>
                         }).collect_view()}
                     </p>
                     <p class="dates">
@@ -146,7 +145,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             {(!tags.is_empty()).then(|| view! {
                 <p class="tags">
                     <span class="tags-label">"Related: "</span>
-                    {tags.into_iter().map(|tag| view! { <a href=ListKey::Tag(tag.slug).path(1) class="tag">{tag.name}</a> }).collect_view()}
+                    {tags.into_iter().map(|tag| view! { <a href=crate::site_base::href(&ListKey::Tag(tag.slug).path(1)) class="tag">{tag.name}</a> }).collect_view()}
                 </p>
             })}
             <ShareBar story=shared heading="Share This Article"/>

@@ -68,7 +68,7 @@ fn FrontPage(page: Page<Teaser>) -> impl IntoView {
         </div>
         <div class="home-columns" class:with-sidebar=has_sidebar>
             <section class="latest-news" aria-labelledby="latest-heading">
-                <h2 id="latest-heading" class="section-heading"><a href="/latest">"Latest News"</a></h2>
+                <h2 id="latest-heading" class="section-heading"><a href=crate::site_base::href("/latest")>"Latest News"</a></h2>
                 <StoryFeed list=ListKey::Latest stories=rest loaded=RwSignal::new(1) total_pages class="teaser-grid"/>
             </section>
             {has_sidebar.then(|| view! {
@@ -123,7 +123,7 @@ fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
                     view! {
                         <li>
                             <CategoryLabel teaser=teaser.clone()/>
-                            <a class="trending-title" href=article_path(&teaser.slug)>{teaser.title}</a>
+                            <a class="trending-title" href=crate::site_base::href(&article_path(&teaser.slug))>{teaser.title}</a>
                             {(comments > 0).then(|| view! {
                                 <span class="trending-meta">{format!("{comments} {}", if comments == 1 { "comment" } else { "comments" })}</span>
                             })}
@@ -140,7 +140,7 @@ fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
 #[component]
 fn CategorySection(slug: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let href = ListKey::Category(slug.clone()).path(1);
+    let href = crate::site_base::href(&ListKey::Category(slug.clone()).path(1));
     let section = LocalResource::new(move || {
         let (backend, slug) = (backend.clone(), slug.clone());
         async move {

@@ -16,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
                 <input id="not-found-search" type="search" name="q"/>
                 <button type="submit">"Search"</button>
             </SearchForm>
-            <p><a href="/" class="button">"Go to the homepage"</a> " " <a href="/latest" class="button secondary">"Latest news"</a></p>
+            <p><a href=crate::site_base::href("/") class="button">"Go to the homepage"</a> " " <a href=crate::site_base::href("/latest") class="button secondary">"Latest news"</a></p>
         </section>
     }
 }

@@ -46,7 +46,7 @@ pub fn Search() -> impl IntoView {
                             {found.items.into_iter().map(|entry| view! {
                                 <li>
                                     <span class="category-label">{entry.category}</span>
-                                    <h2><a href=article_path(&entry.slug)>{entry.title}</a></h2>
+                                    <h2><a href=crate::site_base::href(&article_path(&entry.slug))>{entry.title}</a></h2>
                                     <p>{entry.excerpt}</p>
                                     <DateTime at=entry.published style=DateStyle::Day/>
                                 </li>

@@ -1,8 +1,9 @@
 // End-to-end harness: serves dist/ like a CDN with an SPA fallback, and drives Debian's Chromium.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -59,8 +60,10 @@ export async function serve({ root = DIST, overrides = {}, handler, headers = {}
     } catch { /* not there: fall through */ }
     try {
       if ((await stat(file)).isFile()) {
+        // Read before answering: a file removed meanwhile (a test deploying a new build) is a 404.
+        const body = await readFile(file);
         res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        return res.end(await readFile(file));
+        return res.end(body);
       }
     } catch { /* not a file: fall through */ }
     if (extname(path)) { res.writeHead(404, { 'content-type': 'text/plain' }); return res.end('not found'); }
@@ -77,14 +80,19 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
-/** A headless Debian Chromium with a fresh profile. */
-export async function launchBrowser() {
+/**
+ * A headless Debian Chromium with a fresh profile. Service workers are blocked unless
+ * `serviceWorkers: 'allow'`: the offline copy would otherwise answer some requests in the other
+ * tests, which expect the network's answers (offline.test.js allows them).
+ */
+export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'broadsheet-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 900 },
+    serviceWorkers,
   });
   return {
     context,
@@ -122,9 +130,63 @@ export async function nearStoryEnd(page) {
 }
 
 /** Starts a server and a browser for one test file; `t.after` cleans both up. */
-export async function setup(t, options) {
+export async function setup(t, options = {}) {
   const server = await serve(options);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ serviceWorkers: options.serviceWorkers });
   t.after(async () => { await browser.close(); await server.close(); });
   return { server, browser };
+}
+
+/** A free TCP port on 127.0.0.1 (free when asked; good enough for a test server started next). */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Debian's nginx serving `dist` at `base` (say `/news/`) with the snippet the build wrote,
+ * `nginx-broadsheet.conf`, as a publisher would include it: its own temporary prefix, config and
+ * port, in the foreground as one process, stopped by `close()`.
+ */
+export async function serveWithNginx({ dist, base }) {
+  const prefix = mkdtempSync(join(tmpdir(), 'broadsheet-nginx-'));
+  const site = join(prefix, 'www', base);
+  mkdirSync(dirname(site.replace(/\/$/, '')), { recursive: true });
+  symlinkSync(dist, site.replace(/\/$/, ''));
+  const port = await freePort();
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${prefix}/${t};`).join('\n');
+  const conf = join(prefix, 'nginx.conf');
+  writeFileSync(conf, `daemon off;
+master_process off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+${temp}
+    server {
+        listen 127.0.0.1:${port};
+        root ${join(prefix, 'www')};
+        include ${join(site, 'nginx-broadsheet.conf')};
+    }
+}
+`);
+  const nginx = spawn('nginx', ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((resolve) => nginx.once('exit', resolve));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(join(prefix, 'error.log'), 'utf8')}`);
+    if (await fetch(origin + base, { method: 'HEAD' }).then(() => true, () => false)) break;
+    if (i > 100) throw new Error('nginx did not answer within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    origin,
+    close: async () => { nginx.kill('SIGTERM'); await exited; rmSync(prefix, { recursive: true, force: true }); },
+  };
 }

@@ -1,11 +1,13 @@
 //! What a static host needs besides the files: HTTP headers (a strict Content-Security-Policy,
 //! caching) and the SPA fallback, derived from the built `index.html` and `config.json`.
 
+pub mod hosts;
 pub mod pages;
 mod sha256;
 
 use crate::config::{Config, Source};
 use crate::base64::encode as base64;
+use crate::routes::SiteBase;
 use sha256::sha256;
 
 /// The contents of every inline `<script>` (one without `src`) in an HTML page: Trunk's loader.
@@ -35,8 +37,9 @@ pub fn origin(url: &str) -> Option<String> {
 }
 
 /// The policy the app runs under: scripts only from this site (and the hashed inline loader),
-/// data only from the configured backend, frames only from the embed hosts, no plugins, no
-/// `<base>`, framing only by the configured ancestors.
+/// data only from the configured backend, frames only from the embed hosts, workers (the offline
+/// copy's service worker) only from this site, no plugins, `<base>` only on this site (it carries
+/// the sub-path), framing only by the configured ancestors.
 pub fn content_security_policy(config: &Config, inline_scripts: &[&str]) -> String {
     let mut backends: Vec<String> = Vec::new();
     let mut add = |url: &str| {
@@ -62,53 +65,29 @@ pub fn content_security_policy(config: &Config, inline_scripts: &[&str]) -> Stri
         format!("connect-src 'self'{backends}"),
         format!("frame-src{}", if frames.is_empty() { " 'none'".to_string() } else { frames }),
         "font-src 'self'".to_string(),
+        "worker-src 'self'".to_string(),
         "object-src 'none'".to_string(),
-        "base-uri 'none'".to_string(),
+        "base-uri 'self'".to_string(),
         "form-action 'self'".to_string(),
         format!("frame-ancestors {ancestors}"),
     ]
     .join("; ")
 }
 
+/// Sent with every answer besides the policy.
 const SECURITY_HEADERS: [(&str, &str); 3] = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
 ];
 
-/// Netlify's and Cloudflare Pages' `_headers`: the policy everywhere; hashed build outputs cached
-/// for a year; the page, `config.json` and the content revalidated so an edit shows at once.
-pub fn headers_file(csp: &str) -> String {
-    let mut out = format!("/*\n  Content-Security-Policy: {csp}\n");
-    for (name, value) in SECURITY_HEADERS {
-        out.push_str(&format!("  {name}: {value}\n"));
-    }
-    for path in ["/*.wasm", "/*.js", "/*.css"] {
-        out.push_str(&format!("{path}\n  Cache-Control: public, max-age=31536000, immutable\n"));
-    }
-    for path in ["/index.html", "/config.json", "/content/*"] {
-        out.push_str(&format!("{path}\n  Cache-Control: no-cache\n"));
-    }
-    out
-}
-
-/// Netlify's and Cloudflare Pages' `_redirects`: every app route answers with the app.
-pub fn redirects_file() -> &'static str {
-    "/*    /index.html   200\n"
-}
-
-/// The same rules for an nginx `server` block serving `dist/`.
-pub fn nginx_snippet(csp: &str) -> String {
-    let mut headers = format!("    add_header Content-Security-Policy \"{csp}\" always;\n");
-    for (name, value) in SECURITY_HEADERS {
-        headers.push_str(&format!("    add_header {name} \"{value}\" always;\n"));
-    }
-    format!(
-        "# Broadsheet: include inside the server block whose root is dist/.\n\
-         location ~* \\.(wasm|js|css)$ {{\n{headers}    add_header Cache-Control \"public, max-age=31536000, immutable\";\n    try_files $uri =404;\n}}\n\
-         location ~ ^/(config\\.json|content/) {{\n{headers}    add_header Cache-Control \"no-cache\";\n    try_files $uri =404;\n}}\n\
-         location / {{\n{headers}    add_header Cache-Control \"no-cache\";\n    try_files $uri /index.html;\n}}\n"
-    )
+/// Where the built page is served: Trunk writes `--public-url` into its `<base href>`. A page
+/// without one is served at the root.
+pub fn site_base(index_html: &str) -> Result<SiteBase, String> {
+    let Some(start) = index_html.find("<base ") else { return Ok(SiteBase::default()) };
+    let tag = &index_html[start..index_html[start..].find('>').map_or(index_html.len(), |end| start + end)];
+    let href = tag.split_once("href=\"").and_then(|(_, rest)| rest.split_once('"')).map(|(href, _)| href);
+    href.and_then(SiteBase::parse).ok_or_else(|| format!("index.html: {tag}> does not name a usable path"))
 }
 
 #[cfg(test)]
@@ -141,18 +120,19 @@ await init();</script><script src="/x.js"></script><link rel="stylesheet" href="
         let hash = base64(&sha256(b"import init from '/a.js';\nawait init();"));
         assert!(csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'")), "{csp}");
         assert!(csp.contains("connect-src 'self' https://news.example;"), "{csp}");
-        assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'") && csp.contains("frame-ancestors 'self'"));
+        assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'self'") && csp.contains("worker-src 'self'") && csp.contains("frame-ancestors 'self'"));
         assert!(csp.contains("frame-src https://www.youtube.com https://www.youtube-nocookie.com"), "{csp}");
         let local = content_security_policy(&config(r#"{"kind":"static","url":"/content/","comments_url":"https://c.example/post","sign_in_url":"https://id.example/token"}"#), &[]);
         assert!(local.contains("connect-src 'self' https://c.example https://id.example;"), "{local}");
     }
 
     #[test]
-    fn host_files_carry_the_policy_and_cache_rules() {
-        let headers = headers_file("default-src 'self'");
-        assert!(headers.starts_with("/*\n  Content-Security-Policy: default-src 'self'\n"));
-        assert!(headers.contains("/*.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
-        assert!(headers.contains("/config.json\n  Cache-Control: no-cache"));
-        assert!(nginx_snippet("x").contains("try_files $uri /index.html;"));
+    fn the_site_base_comes_from_the_base_element() {
+        assert_eq!(site_base(INDEX), Ok(SiteBase::default()));
+        assert_eq!(site_base("<head><base href=\"/news/\"/><script>").map(|b| b.directory()), Ok("/news/".into()));
+        assert_eq!(site_base("<base data-x href=\"https://a.example/b/\">").map(|b| b.directory()), Ok("/b/".into()));
+        for bad in ["<base href=\"/../\">", "<base target=\"_self\">", "<base href=\"/a"] {
+            assert!(site_base(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! removes the pre-rendered copy (`#prerendered`) when it mounts.
 
 use crate::model::{Article, ListHeading, Teaser};
-use crate::routes::{article_path, ListKey};
+use crate::routes::{article_path, ListKey, SiteBase};
 use crate::structured_data::{absolute_url, script_safe_json, ArticleHead};
 use crate::text::{escape_html, html_to_text};
 use serde_json::json;
@@ -13,8 +13,29 @@ use serde_json::json;
 #[derive(Clone, Debug)]
 pub struct SiteInfo<'a> {
     pub name: &'a str,
-    /// `https://news.example`, without a trailing slash.
-    pub origin: &'a str,
+    /// The site's public address with its sub-path if any (`https://news.example`,
+    /// `https://example.com/news`), without a trailing slash.
+    pub url: &'a str,
+}
+
+/// The site's public address from `--site-url` and the build's base: a URL without a path gets
+/// the base; one with a path must name the base the app was built for, or its links would not work.
+pub fn site_url(given: &str, base: &SiteBase) -> Result<String, String> {
+    let given = given.trim_end_matches('/');
+    let Some((scheme, rest)) = given.split_once("://").filter(|(s, _)| matches!(*s, "https" | "http")) else {
+        return Err(format!("--site-url must start with https:// or http://, got {given}"));
+    };
+    let (host, path) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+    if host.is_empty() || host.contains(['?', '#', '"', '<', '>', ' ']) {
+        return Err(format!("--site-url needs a host name, got {given}"));
+    }
+    match SiteBase::parse(path) {
+        Some(ref named) if *named == *base || named.prefix().is_empty() => Ok(format!("{scheme}://{host}{}", base.prefix())),
+        _ => Err(format!(
+            "--site-url {given} is at {path}/, but this build is served at {}: build with scripts/build.sh --base {path}/ or give the site's address without a path",
+            base.directory()
+        )),
+    }
 }
 
 /// Replaces the template's `<title>` and adds `head` before `</head>` and `body` after `<body>`.
@@ -42,7 +63,7 @@ fn breadcrumbs(site: &SiteInfo, crumbs: &[(String, String)]) -> String {
     let items: Vec<_> = crumbs
         .iter()
         .enumerate()
-        .map(|(i, (name, path))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": format!("{}{path}", site.origin) }))
+        .map(|(i, (name, path))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": format!("{}{path}", site.url) }))
         .collect();
     script_safe_json(&json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items }))
 }
@@ -59,7 +80,7 @@ fn paragraphs(html: &str) -> String {
 
 pub fn article_page(template: &str, article: &Article, site: &SiteInfo) -> String {
     let teaser = &article.teaser;
-    let head = ArticleHead::new(teaser, site.origin, site.name);
+    let head = ArticleHead::new(teaser, site.url, site.name);
     let title = format!("{} – {}", head.title, site.name);
     let mut tags = String::new();
     tags += &meta("name", "description", &head.description);
@@ -110,7 +131,7 @@ pub fn article_page(template: &str, article: &Article, site: &SiteInfo) -> Strin
 }
 
 pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stories: &[Teaser], site: &SiteInfo) -> String {
-    let canonical = format!("{}{}", site.origin, list.path(1));
+    let canonical = format!("{}{}", site.url, list.path(1));
     let description = if heading.description.is_empty() {
         format!("The latest {} stories from {}.", heading.title, site.name)
     } else {
@@ -128,7 +149,7 @@ pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stori
     tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
     let items: String = stories
         .iter()
-        .map(|t| format!("<li><a href=\"{}\">{}</a></li>", escape_html(&article_path(&t.slug)), escape_html(&t.title)))
+        .map(|t| format!("<li><a href=\"{}{}\">{}</a></li>", site.url, escape_html(&article_path(&t.slug)), escape_html(&t.title)))
         .collect();
     let body = format!(
         "\n<div id=\"prerendered\" class=\"visually-hidden\"><h1>{}</h1><p>{}</p><ul>{items}</ul></div>\n",
@@ -142,7 +163,7 @@ pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stori
 pub fn sitemap(site: &SiteInfo, pages: &[(String, String)]) -> String {
     let urls: String = pages
         .iter()
-        .map(|(path, lastmod)| format!("<url><loc>{}{}</loc><lastmod>{lastmod}</lastmod></url>\n", site.origin, escape_html(path)))
+        .map(|(path, lastmod)| format!("<url><loc>{}{}</loc><lastmod>{lastmod}</lastmod></url>\n", site.url, escape_html(path)))
         .collect();
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{urls}</urlset>\n")
 }
@@ -154,7 +175,7 @@ pub fn news_sitemap(site: &SiteInfo, stories: &[&Teaser], language: &str) -> Str
         .map(|t| {
             format!(
                 "<url><loc>{}{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>{language}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
-                site.origin,
+                site.url,
                 escape_html(&article_path(&t.slug)),
                 escape_html(site.name),
                 t.published,
@@ -185,7 +206,7 @@ pub fn rss(site: &SiteInfo, description: &str, stories: &[Teaser]) -> String {
     let items: String = stories
         .iter()
         .map(|t| {
-            let link = format!("{}{}", site.origin, article_path(&t.slug));
+            let link = format!("{}{}", site.url, article_path(&t.slug));
             let categories: String = t.categories.iter().map(|c| format!("<category>{}</category>", escape_html(&c.name))).collect();
             format!(
                 "<item><title>{}</title><link>{}</link><guid isPermaLink=\"true\">{}</guid><pubDate>{}</pubDate><description>{}</description>{categories}</item>\n",
@@ -200,7 +221,7 @@ pub fn rss(site: &SiteInfo, description: &str, stories: &[Teaser]) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>{}</title><link>{}/</link><description>{}</description>\n{items}</channel></rss>\n",
         escape_html(site.name),
-        site.origin,
+        site.url,
         escape_html(description)
     )
 }
@@ -210,7 +231,7 @@ pub fn json_feed(site: &SiteInfo, description: &str, stories: &[Teaser]) -> Stri
     let items: Vec<_> = stories
         .iter()
         .map(|t| {
-            let url = format!("{}{}", site.origin, article_path(&t.slug));
+            let url = format!("{}{}", site.url, article_path(&t.slug));
             let mut item = json!({
                 "id": url, "url": url, "title": t.title, "summary": t.excerpt, "content_text": t.excerpt,
                 "date_published": t.published.to_string(),
@@ -220,7 +241,7 @@ pub fn json_feed(site: &SiteInfo, description: &str, stories: &[Teaser]) -> Stri
             if let Some(modified) = t.updated() {
                 item["date_modified"] = json!(modified.to_string());
             }
-            if let Some(image) = t.hero.as_ref().and_then(|h| absolute_url(site.origin, &h.src)) {
+            if let Some(image) = t.hero.as_ref().and_then(|h| absolute_url(site.url, &h.src)) {
                 item["image"] = json!(image);
             }
             item
@@ -228,13 +249,13 @@ pub fn json_feed(site: &SiteInfo, description: &str, stories: &[Teaser]) -> Stri
         .collect();
     let feed = json!({
         "version": "https://jsonfeed.org/version/1.1", "title": site.name, "description": description,
-        "home_page_url": format!("{}/", site.origin), "feed_url": format!("{}/feed.json", site.origin), "items": items,
+        "home_page_url": format!("{}/", site.url), "feed_url": format!("{}/feed.json", site.url), "items": items,
     });
     serde_json::to_string_pretty(&feed).unwrap_or_default() + "\n"
 }
 
 pub fn robots(site: &SiteInfo) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {0}/sitemap.xml\nSitemap: {0}/news-sitemap.xml\n", site.origin)
+    format!("User-agent: *\nAllow: /\nSitemap: {0}/sitemap.xml\nSitemap: {0}/news-sitemap.xml\n", site.url)
 }
 
 #[cfg(test)]
@@ -244,7 +265,7 @@ mod tests {
     use crate::time::Timestamp;
 
     const TEMPLATE: &str = "<!doctype html><html><head><title>Broadsheet</title><script type=\"module\">boot()</script></head><body><noscript>x</noscript></body></html>";
-    const SITE: SiteInfo = SiteInfo { name: "Daily & Co", origin: "https://news.example" };
+    const SITE: SiteInfo = SiteInfo { name: "Daily & Co", url: "https://news.example" };
 
     fn story(title: &str) -> Article {
         Article {
@@ -293,7 +314,33 @@ mod tests {
         let heading = ListHeading { title: "Politics".into(), description: String::new(), author: None };
         let page = archive_page(TEMPLATE, &ListKey::Category("politics".into()), &heading, &[story("One").teaser], &SITE);
         assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/category/politics\">"));
-        assert!(page.contains("<li><a href=\"/article/a-story\">One</a></li>"));
+        assert!(page.contains("<li><a href=\"https://news.example/article/a-story\">One</a></li>"));
+    }
+
+    #[test]
+    fn the_site_url_carries_the_build_base() {
+        let news = SiteBase::parse("/news/").expect("valid");
+        assert_eq!(site_url("https://news.example/", &SiteBase::default()).as_deref(), Ok("https://news.example"));
+        assert_eq!(site_url("https://example.com", &news).as_deref(), Ok("https://example.com/news"));
+        assert_eq!(site_url("https://example.com/news/", &news).as_deref(), Ok("https://example.com/news"));
+        assert!(site_url("https://example.com/blog", &news).is_err_and(|e| e.contains("--base /blog/")));
+        assert!(site_url("https://example.com/news", &SiteBase::default()).is_err());
+        for bad in ["example.com", "ftp://example.com", "https://", "https://a\"b.example"] {
+            assert!(site_url(bad, &news).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pages_under_a_sub_path_point_there() {
+        let site = SiteInfo { name: "Daily", url: "https://example.com/news" };
+        let page = article_page(TEMPLATE, &story("One"), &site);
+        assert!(page.contains("<link rel=\"canonical\" href=\"https://example.com/news/article/a-story\">"), "{page}");
+        assert!(page.contains("\"item\":\"https://example.com/news/category/politics\""), "{page}");
+        let map = sitemap(&site, &[("/".into(), "2026-11-02T14:05:00Z".into())]);
+        assert!(map.contains("<loc>https://example.com/news/</loc>"), "{map}");
+        let feed: serde_json::Value = serde_json::from_str(&json_feed(&site, "News", &[story("One").teaser])).unwrap();
+        assert_eq!(feed["home_page_url"], "https://example.com/news/");
+        assert_eq!(feed["feed_url"], "https://example.com/news/feed.json");
     }
 
     #[test]

@@ -23,7 +23,7 @@ thread_local! {
 /// The feed's address made absolute: a path in config.json is on this site.
 fn absolute(url: &str) -> String {
     match window().and_then(|w| w.location().origin().ok()) {
-        Some(origin) if url.starts_with('/') => format!("{origin}{url}"),
+        Some(origin) if url.starts_with('/') => format!("{origin}{}", crate::site_base::href(url)),
         _ => url.to_string(),
     }
 }

@@ -35,6 +35,7 @@ use crate::model::{
     Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Page, SourceLink, Teaser, Term,
     UntrustedHtml,
 };
+use crate::order::{descending, sort_by_rank};
 use crate::reading_time::reading_minutes;
 use crate::routes::ListKey;
 use crate::search::{paginate, SearchEntry, SearchIndex};
@@ -341,7 +342,7 @@ fn is_in(article: &Article, list: &ListKey) -> bool {
 /// tags are both "items with this tag".
 pub fn list(items: &[Article], list: &ListKey, page: u32, per_page: usize) -> Page<Teaser> {
     let mut matching: Vec<&Article> = items.iter().filter(|a| is_in(a, list)).collect();
-    matching.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
+    sort_by_rank(&mut matching, |a| descending(a.teaser.published.0));
     let page = paginate(matching, page, per_page);
     Page {
         page: page.page,
@@ -391,7 +392,7 @@ pub fn article(items: &[Article], slug: &str) -> Result<Article, LoadError> {
 /// Every item for [`SearchIndex::search`], newest first.
 pub fn search_index(items: &[Article]) -> SearchIndex {
     let mut sorted: Vec<&Article> = items.iter().collect();
-    sorted.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
+    sort_by_rank(&mut sorted, |a| descending(a.teaser.published.0));
     let entries = sorted
         .into_iter()
         .map(|a| SearchEntry {

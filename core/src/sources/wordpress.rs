@@ -8,12 +8,13 @@ use crate::model::{
     Article, ArticleBody, Author, AuthorRef, Comment, CommentAuthor, CommentInfo, CommentStatus, Format, Image, ImageSource,
     ListHeading, Page, SitePage, Teaser, Term, UntrustedHtml,
 };
+use crate::order::{count_rank, sort_by_rank};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::text::html_to_text;
 use crate::time::Timestamp;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Stories per list page.
 pub const PER_PAGE: u32 = 10;
@@ -210,8 +211,9 @@ struct MediaDetails {
     width: Option<u32>,
     #[serde(default)]
     height: Option<u32>,
+    /// In name order, so that which of two sizes of one width the srcset keeps never varies.
     #[serde(default)]
-    sizes: HashMap<String, MediaSize>,
+    sizes: BTreeMap<String, MediaSize>,
 }
 
 #[derive(Deserialize)]
@@ -303,7 +305,7 @@ fn hero(media: &Media) -> Option<Image> {
     let mut srcset: Vec<ImageSource> = details
         .map(|d| d.sizes.values().map(|s| ImageSource { src: s.source_url.clone(), width: s.width }).collect())
         .unwrap_or_default();
-    srcset.sort_by(|a, b| a.width.cmp(&b.width).then_with(|| a.src.cmp(&b.src)));
+    sort_by_rank(&mut srcset, |s| s.width.into());
     srcset.dedup_by_key(|s| s.width);
     Some(Image {
         src,
@@ -329,7 +331,7 @@ impl WpPost {
                 (rank, Term { slug: t.slug.clone(), name: html_to_text(&t.name) })
             })
             .collect();
-        categories.sort_by_key(|(rank, _)| *rank);
+        sort_by_rank(&mut categories, |&(rank, _)| count_rank(rank));
         let tags = terms
             .iter()
             .filter(|t| t.taxonomy == "post_tag")
@@ -560,6 +562,7 @@ fn app_route(url: &str, site: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::comment_form::Draft;
+    use crate::sources::test_support::with_key;
 
     const SITE: &str = "http://127.0.0.1:8081/";
     fn sample(name: &str) -> String {
@@ -600,6 +603,20 @@ mod tests {
         assert!(hero.srcset.windows(2).all(|w| w[0].width < w[1].width) && hero.srcset.len() >= 4);
         assert!(page.items.iter().any(|t| t.format == Format::Video));
         assert!(page.items.iter().any(|t| t.hero.is_none()));
+    }
+
+    #[test]
+    fn srcset_runs_by_width_keeping_the_first_size_by_name_of_one_width() {
+        let sizes = serde_json::json!({
+            "wide": { "source_url": "http://127.0.0.1:8081/wide.png", "width": 1024 },
+            "b-square": { "source_url": "http://127.0.0.1:8081/a.png", "width": 300 },
+            "a-medium": { "source_url": "http://127.0.0.1:8081/z.png", "width": 300 },
+        });
+        let body = with_key(&sample("posts-embed.json"), "/0/_embedded/wp:featuredmedia/0/media_details", "sizes", Some(sizes));
+        let page = decode_posts(&body, None, 1, SITE).unwrap();
+        let srcset = &page.items[0].hero.as_ref().expect("featured media").srcset;
+        let found: Vec<(&str, u32)> = srcset.iter().map(|s| (s.src.as_str(), s.width)).collect();
+        assert_eq!(found, [("http://127.0.0.1:8081/z.png", 300), ("http://127.0.0.1:8081/wide.png", 1024)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Threading comments from their `parent` links.
 
 use crate::model::Comment;
+use crate::order::sort_by_rank;
 use std::collections::HashMap;
 
 /// A comment in display order, with its indentation level.
@@ -32,7 +33,8 @@ pub fn thread(comments: Vec<Comment>, max_depth: usize, order: Order) -> Vec<Thr
             None => roots.push(i),
         }
     }
-    let by_date = |list: &mut Vec<usize>| list.sort_by_key(|&i| (comments[i].date, i));
+    // The lists are in index order, so equal dates stay in index order.
+    let by_date = |list: &mut Vec<usize>| sort_by_rank(list, |&i| comments[i].date.0);
     by_date(&mut roots);
     if order == Order::NewestFirst {
         roots.reverse();

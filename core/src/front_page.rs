@@ -3,6 +3,7 @@
 
 use crate::config::Link;
 use crate::model::{Teaser, Term};
+use crate::order::{count_rank, descending, sort_by_rank};
 use crate::routes::ListKey;
 
 /// Stories in the Trending block.
@@ -14,7 +15,8 @@ pub const MENU_CATEGORIES: usize = 6;
 /// trend (a backend without comment counts shows no block).
 pub fn most_commented(stories: &[Teaser], count: usize) -> Vec<Teaser> {
     let mut ranked: Vec<&Teaser> = stories.iter().filter(|t| t.comments.count > 0).collect();
-    ranked.sort_by(|a, b| b.comments.count.cmp(&a.comments.count).then(b.published.cmp(&a.published)));
+    sort_by_rank(&mut ranked, |t| descending(t.published.0));
+    sort_by_rank(&mut ranked, |t| descending(t.comments.count.into()));
     ranked.into_iter().take(count).cloned().collect()
 }
 
@@ -34,7 +36,7 @@ pub fn top_categories(stories: &[Teaser], count: usize) -> Vec<Term> {
         }
     }
     // A stable sort keeps first appearance among equals.
-    tally.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    sort_by_rank(&mut tally, |&(_, n)| descending(count_rank(n)));
     tally.into_iter().take(count).map(|(term, _)| term).collect()
 }
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod feed;
 pub mod front_page;
 pub mod model;
+pub mod order;
 pub mod preferences;
 pub mod reading_list;
 pub mod reading_time;

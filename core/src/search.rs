@@ -2,6 +2,7 @@
 
 use crate::case::fold_case;
 use crate::model::{Page, Teaser};
+use crate::order::sort_by_rank;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +60,7 @@ impl SearchIndex {
                 .collect()
         };
         // Stable sort keeps the index's newest-first order within each group.
-        hits.sort_by_key(|(all_in_title, _)| !all_in_title);
+        sort_by_rank(&mut hits, |(all_in_title, _)| i64::from(!all_in_title));
         paginate(hits.into_iter().map(|(_, e)| e.clone()).collect(), page, per_page)
     }
 }

@@ -35,6 +35,7 @@ use crate::model::{
     Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Neighbours, Page, SourceLink, Teaser,
     Term, UntrustedHtml,
 };
+use crate::order::{descending, sort_by_rank};
 use crate::reading_time::reading_minutes;
 use crate::routes::ListKey;
 use crate::search::{paginate, SearchEntry, SearchIndex};
@@ -352,7 +353,7 @@ pub fn list(items: &[Article], list: &ListKey, page: u32, per_page: usize) -> Pa
 /// The items of a list, newest first (items of the same instant keep feed order).
 fn newest_first<'a>(items: &'a [Article], list: &ListKey) -> Vec<&'a Article> {
     let mut matching: Vec<&Article> = items.iter().filter(|a| is_in(a, list)).collect();
-    matching.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
+    sort_by_rank(&mut matching, |a| descending(a.teaser.published.0));
     matching
 }
 
@@ -404,7 +405,7 @@ pub fn article(items: &[Article], slug: &str) -> Result<Article, LoadError> {
 /// Every item for [`SearchIndex::search`], newest first.
 pub fn search_index(items: &[Article]) -> SearchIndex {
     let mut sorted: Vec<&Article> = items.iter().collect();
-    sorted.sort_by_key(|a| std::cmp::Reverse(a.teaser.published));
+    sort_by_rank(&mut sorted, |a| descending(a.teaser.published.0));
     let entries = sorted
         .into_iter()
         .map(|a| SearchEntry {

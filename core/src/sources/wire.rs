@@ -1,5 +1,11 @@
 //! Helpers the adapters share for reading backend JSON and the addresses in it.
+//!
+//! An adapter may read an answer by walking its parsed [`Value`] instead of deriving
+//! `Deserialize` for wire types: the browser build then carries no derived code, only the one
+//! `Value` parser. Indexing a `Value` never panics (`value["key"]` of anything but an object with
+//! that key is `null`), so optional fields read as `text(&post["title"]["rendered"])`.
 
+use crate::error::LoadError;
 use crate::sanitize_policy::safe_url;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -11,6 +17,41 @@ where
     T: Default + Deserialize<'de>,
 {
     Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
+}
+
+/// A list answer whose items are objects, such as WordPress's `[{post}, …]`.
+pub(crate) fn parse_objects(body: &str) -> Result<Vec<Value>, LoadError> {
+    match serde_json::from_str(body).map_err(|e| LoadError::Malformed(e.to_string()))? {
+        Value::Array(items) => match items.iter().find(|item| !item.is_object()) {
+            Some(other) => Err(LoadError::Malformed(format!("expected objects in the list, found {}", describe(other)))),
+            None => Ok(items),
+        },
+        other => Err(LoadError::Malformed(format!("expected a list, found {}", describe(&other)))),
+    }
+}
+
+/// The field `key` of `object` read by `read` (such as [`Value::as_u64`]), for a field the answer
+/// is unusable without: missing or `null` is "missing field", another type names what was expected.
+pub(crate) fn required<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    match &object[key] {
+        Value::Null => Err(LoadError::Malformed(format!("missing field `{key}`"))),
+        value => read(value).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
+    }
+}
+
+/// A string value, or `""` for anything else.
+pub(crate) fn text(value: &Value) -> &str {
+    value.as_str().unwrap_or_default()
+}
+
+/// A list value's items, or none for anything else.
+pub(crate) fn items(value: &Value) -> &[Value] {
+    value.as_array().map_or(&[], Vec::as_slice)
+}
+
+/// A whole number that fits a `u32` (a size in pixels), or `None`.
+pub(crate) fn small_number(value: &Value) -> Option<u32> {
+    value.as_u64().and_then(|n| u32::try_from(n).ok())
 }
 
 /// How a JSON value is named in error messages.

@@ -1,19 +1,19 @@
 //! The WordPress REST API (`/wp-json/wp/v2/`, or `?rest_route=` without pretty permalinks).
 //! Posts come with `_embed` (authors, featured media, terms), so one request shows a story.
 
-use super::decode_json;
+use super::wire::{items, parse_objects, required, small_number, text};
 use crate::comment_form::{CommentRefusal, NewComment, PostedComment};
 use crate::error::LoadError;
 use crate::model::{
     Article, ArticleBody, Author, AuthorRef, Comment, CommentAuthor, CommentInfo, CommentStatus, Format, Image, ImageSource,
     ListHeading, Page, Side, SitePage, Teaser, Term, UntrustedHtml,
 };
+use crate::order::{count_rank, sort_by_rank};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
 use crate::text::html_to_text;
 use crate::time::Timestamp;
-use serde::Deserialize;
-use std::collections::HashMap;
+use serde_json::Value;
 
 /// Stories per list page.
 pub const PER_PAGE: u32 = 10;
@@ -140,260 +140,126 @@ impl Totals {
     }
 }
 
-// ---- Wire types: WordPress's JSON, every field optional unless a story cannot exist without it.
-
-#[derive(Deserialize, Default)]
-struct Rendered {
-    #[serde(default)]
-    rendered: String,
-    #[serde(default)]
-    protected: bool,
-}
-
-#[derive(Deserialize)]
-struct WpPost {
-    id: u64,
-    slug: String,
-    title: Rendered,
-    #[serde(default)]
-    excerpt: Rendered,
-    #[serde(default)]
-    content: Rendered,
-    date_gmt: Option<String>,
-    #[serde(default)]
-    modified_gmt: Option<String>,
-    #[serde(default)]
-    categories: Vec<u64>,
-    #[serde(default)]
-    sticky: bool,
-    #[serde(default)]
-    format: String,
-    #[serde(default)]
-    comment_status: String,
-    #[serde(default, rename = "_embedded", deserialize_with = "lenient")]
-    embedded: Embedded,
-}
-
-/// Each embedded part can be an error object instead (a protected post's `replies` is
-/// `rest_cannot_read_post`): a part that does not fit is left empty, the story still shows.
-#[derive(Deserialize, Default)]
-struct Embedded {
-    #[serde(default, deserialize_with = "lenient")]
-    author: Vec<EmbeddedUser>,
-    #[serde(default, rename = "wp:featuredmedia", deserialize_with = "lenient")]
-    featured_media: Vec<Media>,
-    #[serde(default, rename = "wp:term", deserialize_with = "lenient")]
-    terms: Vec<Vec<WpTerm>>,
-    #[serde(default, deserialize_with = "lenient")]
-    replies: Vec<Vec<serde::de::IgnoredAny>>,
-}
-
-fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(deserializer: D) -> Result<T, D::Error> {
-    let value = serde_json::Value::deserialize(deserializer)?;
-    Ok(T::deserialize(value).unwrap_or_default())
-}
-
-/// An embedded user, or an error object in its place (`rest_user_invalid_id`).
-#[derive(Deserialize)]
-struct EmbeddedUser {
-    #[serde(default)]
-    slug: Option<String>,
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Media {
-    #[serde(default)]
-    source_url: Option<String>,
-    #[serde(default)]
-    alt_text: String,
-    #[serde(default)]
-    caption: Rendered,
-    #[serde(default)]
-    media_details: Option<MediaDetails>,
-}
-
-#[derive(Deserialize)]
-struct MediaDetails {
-    #[serde(default)]
-    width: Option<u32>,
-    #[serde(default)]
-    height: Option<u32>,
-    #[serde(default)]
-    sizes: HashMap<String, MediaSize>,
-}
-
-#[derive(Deserialize)]
-struct MediaSize {
-    source_url: String,
-    width: u32,
-}
-
-#[derive(Deserialize)]
-struct WpTerm {
-    #[serde(default)]
-    id: u64,
-    #[serde(default)]
-    slug: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    taxonomy: String,
-    #[serde(default)]
-    description: String,
-}
-
-#[derive(Deserialize)]
-struct WpUser {
-    id: u64,
-    slug: String,
-    name: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    url: String,
-    #[serde(default)]
-    avatar_urls: HashMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct WpComment {
-    id: u64,
-    #[serde(default)]
-    parent: u64,
-    #[serde(default)]
-    author_name: String,
-    #[serde(default)]
-    author_url: String,
-    #[serde(default)]
-    author_avatar_urls: HashMap<String, String>,
-    date_gmt: Option<String>,
-    #[serde(default)]
-    content: Rendered,
-    #[serde(default)]
-    status: String,
-}
-
-#[derive(Deserialize)]
-struct WpPage {
-    slug: String,
-    title: Rendered,
-    #[serde(default)]
-    content: Rendered,
-    #[serde(default)]
-    modified_gmt: Option<String>,
-}
-
-/// WordPress's error body: `{"code": "...", "message": "...", "data": {"status": 403}}`.
-#[derive(Deserialize)]
-struct WpError {
-    #[serde(default)]
-    code: String,
-    #[serde(default)]
-    message: String,
-}
-
-// ---- Decoding.
+// ---- Decoding: WordPress's JSON read by walking it (see `wire.rs`). Every field is optional (a
+// field that is missing, null or of another type reads as empty) unless a story cannot exist
+// without it; an embedded part can be an error object instead (a protected post's `replies` is
+// `rest_cannot_read_post`) and then reads as empty too.
 
 fn date(value: Option<&str>, field: &str) -> Result<Timestamp, LoadError> {
     let text = value.ok_or_else(|| LoadError::Malformed(format!("missing field `{field}`")))?;
     Timestamp::parse(text).ok_or_else(|| LoadError::Malformed(format!("`{field}` is not a date: {text}")))
 }
 
-fn non_empty(text: String) -> Option<String> {
+fn non_empty(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
+/// The numeric id of a post, user or comment.
+fn id(object: &Value) -> Result<u64, LoadError> {
+    required(object, "id", Value::as_u64, "a whole number")
+}
+
+/// The `rendered` HTML of a field such as `title` (`{"rendered": "…", "protected": false}`).
+fn rendered<'a>(object: &'a Value, key: &str) -> &'a str {
+    text(&object[key]["rendered"])
+}
+
 /// The media's address and its sizes as a srcset, widest last.
-fn hero(media: &Media) -> Option<Image> {
-    let src = media.source_url.clone().filter(|s| !s.is_empty())?;
-    let details = media.media_details.as_ref();
-    let mut srcset: Vec<ImageSource> = details
-        .map(|d| d.sizes.values().map(|s| ImageSource { src: s.source_url.clone(), width: s.width }).collect())
-        .unwrap_or_default();
-    srcset.sort_by(|a, b| a.width.cmp(&b.width).then_with(|| a.src.cmp(&b.src)));
+fn hero(media: &Value) -> Option<Image> {
+    let src = text(&media["source_url"]);
+    if src.is_empty() {
+        return None;
+    }
+    let details = &media["media_details"];
+    // An object's keys come in name order, so of two sizes of one width the srcset keeps the
+    // first by name, whatever order WordPress sent them in.
+    let mut srcset: Vec<ImageSource> = details["sizes"]
+        .as_object()
+        .into_iter()
+        .flat_map(|sizes| sizes.values())
+        .filter_map(|size| Some(ImageSource { src: size["source_url"].as_str()?.to_string(), width: small_number(&size["width"])? }))
+        .collect();
+    sort_by_rank(&mut srcset, |s| s.width.into());
     srcset.dedup_by_key(|s| s.width);
     Some(Image {
-        src,
+        src: src.to_string(),
         // Unknown sizes still reserve a 16:9 box, so the page does not jump.
-        width: details.and_then(|d| d.width).unwrap_or(1200),
-        height: details.and_then(|d| d.height).unwrap_or(675),
-        alt: media.alt_text.clone(),
-        caption: non_empty(html_to_text(&media.caption.rendered)),
+        width: small_number(&details["width"]).unwrap_or(1200),
+        height: small_number(&details["height"]).unwrap_or(675),
+        alt: text(&media["alt_text"]).to_string(),
+        caption: non_empty(&html_to_text(rendered(media, "caption"))),
         credit: None,
         srcset,
     })
 }
 
-impl WpPost {
-    fn teaser(&self, site: &str) -> Result<Teaser, LoadError> {
-        let terms: Vec<&WpTerm> = self.embedded.terms.iter().flatten().collect();
-        // Categories in the post's own order: the first is the primary one.
-        let mut categories: Vec<(usize, Term)> = terms
-            .iter()
-            .filter(|t| t.taxonomy == "category")
-            .map(|t| {
-                let rank = self.categories.iter().position(|id| *id == t.id).unwrap_or(usize::MAX);
-                (rank, Term { slug: t.slug.clone(), name: html_to_text(&t.name) })
-            })
-            .collect();
-        categories.sort_by_key(|(rank, _)| *rank);
-        let tags = terms
-            .iter()
-            .filter(|t| t.taxonomy == "post_tag")
-            .map(|t| Term { slug: t.slug.clone(), name: html_to_text(&t.name) })
-            .collect();
-        let authors = self
-            .embedded
-            .author
-            .iter()
-            .filter_map(|a| Some(AuthorRef { slug: a.slug.clone()?, name: a.name.clone()? }))
-            .collect();
-        let published = date(self.date_gmt.as_deref(), "date_gmt")?;
-        let body = rewrite_links(&self.content.rendered, site);
-        Ok(Teaser {
-            id: self.id.to_string(),
-            slug: self.slug.clone(),
-            title: html_to_text(&self.title.rendered),
-            dek: None,
-            excerpt: html_to_text(&self.excerpt.rendered),
-            published,
-            modified: self.modified_gmt.as_deref().and_then(Timestamp::parse),
-            authors,
-            categories: categories.into_iter().map(|(_, t)| t).collect(),
-            tags,
-            hero: self.embedded.featured_media.first().and_then(hero),
-            comments: CommentInfo {
-                open: self.comment_status == "open",
-                count: self.embedded.replies.first().map_or(0, |r| r.len() as u32),
-            },
-            format: match self.format.as_str() {
-                "video" => Format::Video,
-                "gallery" => Format::Gallery,
-                _ => Format::Standard,
-            },
-            featured: self.sticky,
-            reading_minutes: if self.content.protected { 0 } else { reading_minutes(&body) },
-        })
-    }
+fn term(term: &Value) -> Term {
+    Term { slug: text(&term["slug"]).to_string(), name: html_to_text(text(&term["name"])) }
+}
 
-    fn article(self, site: &str) -> Result<Article, LoadError> {
-        let teaser = self.teaser(site)?;
-        let body = if self.content.protected {
-            ArticleBody::PasswordProtected
-        } else {
-            ArticleBody::Html(UntrustedHtml(rewrite_links(&self.content.rendered, site)))
-        };
-        Ok(Article { teaser, body, source: None })
-    }
+fn teaser(post: &Value, site: &str) -> Result<Teaser, LoadError> {
+    let id = id(post)?;
+    let slug = required(post, "slug", Value::as_str, "text")?;
+    required(post, "title", Value::as_object, "an object")?;
+    let embedded = &post["_embedded"];
+    let terms: Vec<&Value> = items(&embedded["wp:term"]).iter().flat_map(items).collect();
+    // Categories in the post's own order: the first is the primary one.
+    let order: Vec<u64> = items(&post["categories"]).iter().filter_map(Value::as_u64).collect();
+    let mut categories: Vec<(usize, Term)> = terms
+        .iter()
+        .filter(|t| t["taxonomy"] == "category")
+        .map(|t| (order.iter().position(|id| t["id"].as_u64() == Some(*id)).unwrap_or(usize::MAX), term(t)))
+        .collect();
+    sort_by_rank(&mut categories, |&(rank, _)| count_rank(rank));
+    let tags = terms.iter().filter(|t| t["taxonomy"] == "post_tag").map(|t| term(t)).collect();
+    let authors = items(&embedded["author"])
+        .iter()
+        // An author WordPress cannot show is an error object (`rest_user_invalid_id`).
+        .filter_map(|a| Some(AuthorRef { slug: a["slug"].as_str()?.to_string(), name: a["name"].as_str()?.to_string() }))
+        .collect();
+    let published = date(post["date_gmt"].as_str(), "date_gmt")?;
+    let protected = post["content"]["protected"] == true;
+    let body = rewrite_links(rendered(post, "content"), site);
+    Ok(Teaser {
+        id: id.to_string(),
+        slug: slug.to_string(),
+        title: html_to_text(rendered(post, "title")),
+        dek: None,
+        excerpt: html_to_text(rendered(post, "excerpt")),
+        published,
+        modified: post["modified_gmt"].as_str().and_then(Timestamp::parse),
+        authors,
+        categories: categories.into_iter().map(|(_, t)| t).collect(),
+        tags,
+        hero: items(&embedded["wp:featuredmedia"]).first().and_then(hero),
+        comments: CommentInfo {
+            open: post["comment_status"] == "open",
+            count: items(&embedded["replies"]).first().map_or(0, |r| items(r).len() as u32),
+        },
+        format: match text(&post["format"]) {
+            "video" => Format::Video,
+            "gallery" => Format::Gallery,
+            _ => Format::Standard,
+        },
+        featured: post["sticky"] == true,
+        reading_minutes: if protected { 0 } else { reading_minutes(&body) },
+    })
+}
+
+fn article(post: &Value, site: &str) -> Result<Article, LoadError> {
+    let teaser = teaser(post, site)?;
+    let body = if post["content"]["protected"] == true {
+        ArticleBody::PasswordProtected
+    } else {
+        ArticleBody::Html(UntrustedHtml(rewrite_links(rendered(post, "content"), site)))
+    };
+    Ok(Article { teaser, body, source: None })
 }
 
 /// A page of posts; `totals` from the answer's headers (a list without them is one page).
 pub fn decode_posts(body: &str, totals: Option<Totals>, page: u32, site: &str) -> Result<Page<Teaser>, LoadError> {
-    let posts: Vec<WpPost> = decode_json(body)?;
-    let items = posts.iter().map(|p| p.teaser(site)).collect::<Result<Vec<_>, _>>()?;
+    let items = parse_objects(body)?.iter().map(|p| teaser(p, site)).collect::<Result<Vec<_>, _>>()?;
     let totals = totals.unwrap_or(Totals { total: items.len() as u32, total_pages: 1 });
     Ok(Page { page, total_pages: totals.total_pages.max(1), total: totals.total, items })
 }
@@ -405,69 +271,74 @@ pub fn decode_neighbour(body: &str, site: &str) -> Result<Option<Teaser>, LoadEr
 }
 
 pub fn decode_post_by_slug(body: &str, site: &str) -> Result<(u64, Article), LoadError> {
-    let posts: Vec<WpPost> = decode_json(body)?;
-    let post = posts.into_iter().next().ok_or(LoadError::NotFound)?;
-    let id = post.id;
-    Ok((id, post.article(site)?))
+    let posts = parse_objects(body)?;
+    let post = posts.first().ok_or(LoadError::NotFound)?;
+    Ok((id(post)?, article(post, site)?))
 }
 
 /// The id and heading of the category, tag or author a slug lookup found.
 pub fn decode_lookup(body: &str, lookup: Lookup) -> Result<(u64, ListHeading), LoadError> {
+    let found = parse_objects(body)?;
+    let found = found.first().ok_or(LoadError::NotFound)?;
     if lookup == Lookup::Author {
-        let users: Vec<WpUser> = decode_json(body)?;
-        let user = users.into_iter().next().ok_or(LoadError::NotFound)?;
-        let avatar = ["96", "48", "24"].iter().find_map(|size| user.avatar_urls.get(*size).cloned());
+        let avatar = ["96", "48", "24"].iter().find_map(|size| found["avatar_urls"][*size].as_str().map(str::to_string));
         let author = Author {
-            slug: user.slug,
-            name: html_to_text(&user.name),
+            slug: required(found, "slug", Value::as_str, "text")?.to_string(),
+            name: html_to_text(required(found, "name", Value::as_str, "text")?),
             role: None,
-            bio: UntrustedHtml(user.description),
+            bio: UntrustedHtml(text(&found["description"]).to_string()),
             avatar,
-            url: non_empty(user.url),
+            url: non_empty(text(&found["url"])),
         };
-        return Ok((user.id, ListHeading { title: author.name.clone(), description: String::new(), author: Some(author) }));
+        return Ok((id(found)?, ListHeading { title: author.name.clone(), description: String::new(), author: Some(author) }));
     }
-    let terms: Vec<WpTerm> = decode_json(body)?;
-    let term = terms.into_iter().next().ok_or(LoadError::NotFound)?;
-    Ok((term.id, ListHeading { title: html_to_text(&term.name), description: html_to_text(&term.description), author: None }))
+    let heading = ListHeading { title: html_to_text(text(&found["name"])), description: html_to_text(text(&found["description"])), author: None };
+    Ok((found["id"].as_u64().unwrap_or_default(), heading))
 }
 
 pub fn decode_comments(body: &str) -> Result<Vec<Comment>, LoadError> {
-    let comments: Vec<WpComment> = decode_json(body)?;
-    comments.into_iter().map(comment).collect()
+    parse_objects(body)?.iter().map(comment).collect()
 }
 
-fn comment(c: WpComment) -> Result<Comment, LoadError> {
+fn comment(c: &Value) -> Result<Comment, LoadError> {
+    let parent = c["parent"].as_u64().unwrap_or_default();
     Ok(Comment {
-        id: c.id.to_string(),
-        parent: (c.parent != 0).then(|| c.parent.to_string()),
+        id: id(c)?.to_string(),
+        parent: (parent != 0).then(|| parent.to_string()),
         author: CommentAuthor {
-            name: non_empty(html_to_text(&c.author_name)).unwrap_or_else(|| "Anonymous".into()),
-            url: non_empty(c.author_url),
-            avatar: c.author_avatar_urls.get("48").cloned(),
+            name: non_empty(&html_to_text(text(&c["author_name"]))).unwrap_or_else(|| "Anonymous".into()),
+            url: non_empty(text(&c["author_url"])),
+            avatar: c["author_avatar_urls"]["48"].as_str().map(str::to_string),
         },
-        date: date(c.date_gmt.as_deref(), "date_gmt")?,
-        html: UntrustedHtml(c.content.rendered),
-        status: if c.status == "approved" { CommentStatus::Approved } else { CommentStatus::Hold },
+        date: date(c["date_gmt"].as_str(), "date_gmt")?,
+        html: UntrustedHtml(rendered(c, "content").to_string()),
+        status: if c["status"] == "approved" { CommentStatus::Approved } else { CommentStatus::Hold },
     })
 }
 
 pub fn decode_page(body: &str) -> Result<SitePage, LoadError> {
-    let pages: Vec<WpPage> = decode_json(body)?;
-    let page = pages.into_iter().next().ok_or(LoadError::NotFound)?;
+    let pages = parse_objects(body)?;
+    let page = pages.first().ok_or(LoadError::NotFound)?;
+    let slug = required(page, "slug", Value::as_str, "text")?;
+    required(page, "title", Value::as_object, "an object")?;
     Ok(SitePage {
-        slug: page.slug,
-        title: html_to_text(&page.title.rendered),
-        body: UntrustedHtml(page.content.rendered),
-        modified: page.modified_gmt.as_deref().and_then(Timestamp::parse),
+        slug: slug.to_string(),
+        title: html_to_text(rendered(page, "title")),
+        body: UntrustedHtml(rendered(page, "content").to_string()),
+        modified: page["modified_gmt"].as_str().and_then(Timestamp::parse),
     })
+}
+
+/// WordPress's error body, `{"code": "...", "message": "...", "data": {"status": 403}}`, or
+/// `null` for a body that is not JSON.
+fn error_body(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_default()
 }
 
 /// Maps a list request that WordPress refused onto the app's errors: a page past the end is
 /// `rest_post_invalid_page_number` (400), which is a page that does not exist.
 pub fn decode_error(status: u16, body: &str) -> LoadError {
-    let code = serde_json::from_str::<WpError>(body).map(|e| e.code).unwrap_or_default();
-    match (status, code.as_str()) {
+    match (status, text(&error_body(body)["code"])) {
         (400, "rest_post_invalid_page_number" | "rest_comment_invalid_page_number") => LoadError::NotFound,
         _ => LoadError::from_status(status).unwrap_or(LoadError::Status(status)),
     }
@@ -493,16 +364,18 @@ pub fn new_comment_body(comment: &NewComment) -> String {
 /// Maps the answer to `POST comments` (its status and body).
 pub fn decode_comment_post(status: u16, body: &str) -> Result<PostedComment, CommentRefusal> {
     if (200..300).contains(&status) {
-        let posted: WpComment = serde_json::from_str(body).map_err(|e| CommentRefusal::Other(e.to_string()))?;
-        let comment = comment(posted).map_err(|e| CommentRefusal::Other(e.to_string()))?;
+        let comment = serde_json::from_str(body)
+            .map_err(|e| LoadError::Malformed(e.to_string()))
+            .and_then(|posted| comment(&posted))
+            .map_err(|e| CommentRefusal::Other(e.to_string()))?;
         return Ok(match comment.status {
             CommentStatus::Approved => PostedComment::Published(comment),
             CommentStatus::Hold => PostedComment::AwaitingModeration(comment),
         });
     }
-    let error = serde_json::from_str::<WpError>(body).unwrap_or(WpError { code: String::new(), message: String::new() });
-    let message = html_to_text(&error.message);
-    Err(match (status, error.code.as_str()) {
+    let error = error_body(body);
+    let message = html_to_text(text(&error["message"]));
+    Err(match (status, text(&error["code"])) {
         (401, _) | (_, "rest_comment_login_required") => CommentRefusal::LoginRequired,
         (_, "rest_comment_closed") | (403, _) => CommentRefusal::Closed,
         (409, _) | (_, "comment_duplicate") => CommentRefusal::Duplicate,
@@ -575,6 +448,7 @@ fn app_route(url: &str, site: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::comment_form::Draft;
+    use crate::sources::test_support::with_key;
 
     const SITE: &str = "http://127.0.0.1:8081/";
     fn sample(name: &str) -> String {
@@ -632,6 +506,20 @@ mod tests {
         assert!(hero.srcset.windows(2).all(|w| w[0].width < w[1].width) && hero.srcset.len() >= 4);
         assert!(page.items.iter().any(|t| t.format == Format::Video));
         assert!(page.items.iter().any(|t| t.hero.is_none()));
+    }
+
+    #[test]
+    fn srcset_runs_by_width_keeping_the_first_size_by_name_of_one_width() {
+        let sizes = serde_json::json!({
+            "wide": { "source_url": "http://127.0.0.1:8081/wide.png", "width": 1024 },
+            "b-square": { "source_url": "http://127.0.0.1:8081/a.png", "width": 300 },
+            "a-medium": { "source_url": "http://127.0.0.1:8081/z.png", "width": 300 },
+        });
+        let body = with_key(&sample("posts-embed.json"), "/0/_embedded/wp:featuredmedia/0/media_details", "sizes", Some(sizes));
+        let page = decode_posts(&body, None, 1, SITE).unwrap();
+        let srcset = &page.items[0].hero.as_ref().expect("featured media").srcset;
+        let found: Vec<(&str, u32)> = srcset.iter().map(|s| (s.src.as_str(), s.width)).collect();
+        assert_eq!(found, [("http://127.0.0.1:8081/z.png", 300), ("http://127.0.0.1:8081/wide.png", 1024)]);
     }
 
     #[test]
@@ -730,6 +618,26 @@ mod tests {
         {
             assert!(out.contains(expected), "missing {expected} in {out}");
         }
+    }
+
+    #[test]
+    fn optional_fields_of_another_type_read_as_empty() {
+        let post = r#"[{"id": 1, "slug": "s", "title": {"rendered": "T"}, "date_gmt": "2026-01-01T00:00:00", "excerpt": 7,
+            "sticky": "yes", "categories": null, "format": ["video"], "_embedded": {"author": [1, {"slug": "jo", "name": "Jo"}],
+            "wp:featuredmedia": {"code": "rest_forbidden"}, "replies": [{}]}}]"#;
+        let story = decode_posts(post, None, 1, SITE).expect("still a story").items.remove(0);
+        assert_eq!((story.title.as_str(), story.excerpt.as_str(), story.featured, story.format), ("T", "", false, Format::Standard));
+        assert_eq!(story.authors, [AuthorRef { slug: "jo".into(), name: "Jo".into() }]);
+        assert_eq!((story.hero, story.comments.count), (None, 0));
+    }
+
+    #[test]
+    fn answers_of_the_wrong_shape_say_what_was_expected() {
+        let error = |result: Result<Page<Teaser>, LoadError>| result.unwrap_err();
+        assert_eq!(error(decode_posts("{}", None, 1, SITE)), LoadError::Malformed("expected a list, found an object".into()));
+        assert_eq!(error(decode_posts("[[]]", None, 1, SITE)), LoadError::Malformed("expected objects in the list, found a list".into()));
+        let wrong_id = decode_posts(r#"[{"id": "1", "slug": "s"}]"#, None, 1, SITE);
+        assert_eq!(error(wrong_id), LoadError::Malformed("`id`: expected a whole number, found a string".into()));
     }
 
     #[test]

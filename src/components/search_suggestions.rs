@@ -115,7 +115,7 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     view! {
-        <Form action="/search" attr:class="search-form" attr:role="search">
+        <Form action="/search" attr:class="search-form" attr:role="search" attr:aria-label="Site search">
             <label for="site-search" class="visually-hidden">"Search"</label>
             <div class="search-box">
                 <input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off"

@@ -9,9 +9,10 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Title text="Page not found"/>
         <section class="not-found">
-            <h1>"Page not found"</h1>
+            <h1 id="not-found-heading">"Page not found"</h1>
             <p>"The page you asked for is not here. It may have moved, or the link may be mistyped."</p>
-            <Form action="/search" attr:role="search" attr:class="search-form wide">
+            // Named by the page, to tell it from the header's search.
+            <Form action="/search" attr:role="search" attr:aria-labelledby="not-found-heading" attr:class="search-form wide">
                 <label for="not-found-search">"Search the site"</label>
                 <input id="not-found-search" type="search" name="q"/>
                 <button type="submit">"Search"</button>

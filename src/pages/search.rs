@@ -24,8 +24,9 @@ pub fn Search() -> impl IntoView {
     });
     view! {
         <Title text=move || if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) }/>
-        <h1>"Search"</h1>
-        <Form action="/search" attr:role="search" attr:class="search-form wide">
+        <h1 id="search-heading">"Search"</h1>
+        // Named by the page, to tell it from the header's search.
+        <Form action="/search" attr:role="search" attr:aria-labelledby="search-heading" attr:class="search-form wide">
             <label for="search-page-input" class="visually-hidden">"Search for"</label>
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>

@@ -108,3 +108,15 @@ export async function setup(t, options) {
   t.after(async () => { await browser.close(); await server.close(); });
   return { server, browser };
 }
+
+/**
+ * The test WordPress that scripts/wordpress/start.sh runs: `url` (ending in "/"), `adminUser`
+ * and `appPassword`, from the env file it writes.
+ */
+export function wordpressEnv() {
+  const file = join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env');
+  const env = Object.fromEntries(
+    readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
+  return { url: env.WP_URL.replace(/\/?$/, '/'), adminUser: env.WP_ADMIN_USER, appPassword: env.WP_APP_PASSWORD };
+}

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertAccessible } from '../axe.js';
 import { DIST, configWithSource, openPage, setup, wordpressEnv } from '../harness.js';
+import { STORY } from '../site-checks.js';
 
 const csp = readFileSync(join(DIST, '_headers'), 'utf8').match(/^ {2}Content-Security-Policy: (.+)$/m)[1];
-const STORY = 'state-budget-deal-ends-three-week-standoff';
 const PHONE = { width: 360, height: 800 };
 
 const openMobileMenu = async (page) => {

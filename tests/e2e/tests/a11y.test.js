@@ -1,6 +1,7 @@
 // Accessibility: axe-core finds nothing wrong (WCAG 2 A/AA and best practices) on every kind of
-// page and with the header's menus and dialog open, in the light and the dark theme, on the demo
-// content under the shipped Content-Security-Policy and on the test WordPress.
+// page, while one loads, and with the search suggestions, the mobile menu, the sign-in dialog or
+// a comment form's errors showing, in the light and the dark theme, on the demo content under the
+// shipped Content-Security-Policy and on the test WordPress.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { STORY } from '../site-checks.js';
 
 const csp = readFileSync(join(DIST, '_headers'), 'utf8').match(/^ {2}Content-Security-Policy: (.+)$/m)[1];
 const PHONE = { width: 360, height: 800 };
+// A story is complete once its comments and related stories have come.
+const STORY_READY = ['.comment', '.related .teaser-card'];
 
 const openMobileMenu = async (page) => {
   await page.getByRole('button', { name: 'Menu' }).click();
@@ -18,6 +21,14 @@ const openMobileMenu = async (page) => {
 const showSuggestions = async (page) => {
   await page.locator('#site-search').pressSequentially('budget', { delay: 20 });
   await page.locator('#site-search-suggestions').waitFor();
+};
+const postEmptyComment = async (page) => {
+  await page.locator('form.comment-form').first().getByRole('button', { name: 'Post Comment' }).click();
+  await page.locator('form.comment-form [aria-invalid="true"]').first().waitFor();
+};
+const openSignIn = async (page) => {
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Welcome back!' }).waitFor();
 };
 // The story never arrives: the page stays on its loading placeholder.
 const holdStories = (page) => page.route('**/content/articles/*.json', () => {});
@@ -34,7 +45,7 @@ const saveStory = async (page, url) => {
 const DEMO_VIEWS = [
   { name: 'home with the privacy notice', path: '/', ready: '.category-section', firstVisit: true },
   { name: 'home', path: '/', ready: '.category-section' },
-  { name: 'article with its comments', path: `/article/${STORY}`, ready: ['.comment', '.related .teaser-card'] },
+  { name: 'article with its comments', path: `/article/${STORY}`, ready: STORY_READY },
   { name: 'category', path: '/category/politics', ready: '.teaser-card' },
   { name: 'tag', path: '/tag/border', ready: '.teaser-card' },
   { name: 'author', path: '/author/helen-marsh', ready: '.author-profile .bio' },
@@ -56,16 +67,12 @@ const DEMO_VIEWS = [
 
 const WORDPRESS_VIEWS = [
   { name: 'home', path: '/', ready: '.category-section' },
-  { name: 'article with its comments', path: `/article/${STORY}`, ready: ['.comment', '.related .teaser-card'] },
+  { name: 'article with its comments', path: `/article/${STORY}`, ready: STORY_READY },
   { name: 'category', path: '/category/politics', ready: '.teaser-card' },
   { name: 'search results', path: '/search?q=budget', ready: '.search-results li' },
-  {
-    name: 'sign-in dialog open', path: '/', ready: '.lead-story',
-    then: async (page) => {
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('dialog', { name: 'Welcome back!' }).waitFor();
-    },
-  },
+  { name: 'comment form showing its errors', path: `/article/${STORY}`, ready: STORY_READY, then: postEmptyComment },
+  { name: 'sign-in dialog open', path: '/', ready: '.lead-story', then: openSignIn },
+  { name: 'sign-in dialog open on a phone', path: '/', ready: '.lead-story', viewport: PHONE, then: openSignIn },
 ];
 
 /**

@@ -42,6 +42,30 @@ export const focused = (page) => page.evaluate(() => {
 const listedSlugs = (page, selector) =>
   page.locator(`${selector} .teaser-title a`).evaluateAll((links) => links.map((a) => a.getAttribute('href').replace('/article/', '')));
 
+/**
+ * Clicks "Load more" in `scope` for pages `from` to `totalPages` of Latest News, each time
+ * checking that the page's new stories are appended in order, announced and focused, then that
+ * the list says it has ended.
+ */
+async function loadMoreToTheEnd(page, scope, backend, { from, totalPages, shown }) {
+  const more = page.locator(scope).getByRole('button', { name: 'Load more' });
+  const status = page.locator(`${scope} [role=status]`);
+  let expected = shown;
+  for (let next = from; next <= totalPages; next += 1) {
+    // A story already listed (the homepage's lead, or one shifted by a newer story) is not repeated.
+    const added = (await backend.latest(next)).slugs.filter((slug) => !expected.includes(slug));
+    expected = [...expected, ...added];
+    await more.click();
+    await page.waitForFunction(([scope, n]) => document.querySelectorAll(`${scope} .teaser-card`).length === n, [scope, expected.length]);
+    assert.deepEqual(await listedSlugs(page, scope), expected);
+    await page.waitForFunction((slug) => document.activeElement?.getAttribute('href') === `/article/${slug}`, added[0]);
+    const end = next === totalPages ? " You've reached the end." : '';
+    assert.equal(await status.innerText(), `${added.length} more ${added.length === 1 ? 'story' : 'stories'} loaded.${end}`);
+  }
+  assert.equal(await more.count(), 0, 'no button after the last page');
+  assert.equal(await page.locator(`${scope} .end-of-list`).innerText(), "You've reached the end");
+}
+
 /** Fails unless the document head describes `story` at `url`: for search engines and share cards. */
 export async function assertHeadDescribes(page, url, story) {
   const head = await page.evaluate(() => {
@@ -243,24 +267,29 @@ const CHECKS = {
     await page.close();
   },
 
-  async 'Load more appends the next pages in place, focuses the first new story, and ends with "You\'ve reached the end"'({ browser, url, backend }) {
+  async 'Load more on an archive keeps the ?page=N address and the numbered pages in step'({ browser, url, backend }) {
     const page = await openPage(browser);
-    const { totalPages } = await backend.latest(1);
+    const [second, { totalPages }] = [await backend.latest(2), await backend.latest(1)];
     await page.goto(url('/latest?page=2'));
     await page.locator('.archive-header h1').waitFor();
-    let expected = (await backend.latest(2)).slugs;
-    for (let next = 3; next <= totalPages; next += 1) {
-      const { slugs } = await backend.latest(next);
-      await page.getByRole('button', { name: 'Load more' }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('.teaser-list .teaser-card').length === n, expected.length + slugs.length);
-      expected = [...expected, ...slugs];
-      assert.deepEqual(await listedSlugs(page, '.teaser-list'), expected);
-      assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), String(next));
-      await page.waitForFunction((slug) => document.activeElement?.getAttribute('href') === `/article/${slug}`, slugs[0]);
-    }
+    await loadMoreToTheEnd(page, 'main', backend, { from: 3, totalPages, shown: second.slugs });
+    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), String(totalPages));
     assert.equal(new URL(page.url()).search, '?page=2', 'the address still names where the reader came in');
-    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
-    assert.equal(await page.locator('.end-of-list').innerText(), "You've reached the end");
+    page.assertClean();
+    await page.close();
+  },
+
+  async 'Load more on the homepage appends Latest News in place, after page 1 without the lead'({ browser, url, backend }) {
+    const page = await openPage(browser);
+    await page.goto(url('/'));
+    await page.locator('.latest-news .teaser-card').first().waitFor();
+    const lead = (await page.locator('.lead-title a').getAttribute('href')).replace('/article/', '');
+    const first = await backend.latest(1);
+    const shown = first.slugs.filter((slug) => slug !== lead);
+    assert.deepEqual(await listedSlugs(page, '.latest-news'), shown);
+    await page.evaluate(() => { window.firstCard = document.querySelector('.latest-news .teaser-card'); });
+    await loadMoreToTheEnd(page, '.latest-news', backend, { from: 2, totalPages: first.totalPages, shown });
+    assert.ok(await page.evaluate(() => window.firstCard === document.querySelector('.latest-news .teaser-card')), 'the first stories stay in place');
     page.assertClean();
     await page.close();
   },

@@ -1,16 +1,14 @@
 // Site chrome on the demo content, beyond the checks every backend passes (site-checks.js): theme
 // and text size without a flash, the privacy notice, the menu from the keyboard, advertisements
-// that keep their space, the homepage's "Load more", focus after navigation, the loading bar, the
-// 404 and error pages. Signing in is in wordpress.test.js: the demo has no accounts.
+// that keep their space, focus after navigation, the loading bar, the 404 and error pages.
+// Signing in is in wordpress.test.js: the demo has no accounts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, openPage, serve, setup } from '../harness.js';
 
-const content = join(DIST, 'content');
-const list = (path) => JSON.parse(readFileSync(join(content, 'lists', path), 'utf8'));
-const latest = list('latest/1.json');
+const latest = JSON.parse(readFileSync(join(DIST, 'content/lists/latest/1.json'), 'utf8'));
 const shippedConfig = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -269,34 +267,6 @@ test('site chrome on the demo content', async (t) => {
     } finally {
       await other.close();
     }
-  });
-
-  await t.test('Load more appends Latest News in place, announces it and moves focus to the first new story', async () => {
-    const page = await acceptedPage(browser);
-    await page.goto(url('/'));
-    const cards = page.locator('.latest-news .teaser-card');
-    await cards.first().waitFor();
-    assert.equal(await cards.count(), latest.items.length - 1, 'page 1 without the lead');
-    await page.evaluate(() => { window.firstCard = document.querySelector('.latest-news .teaser-card'); });
-    const more = page.locator('.latest-news').getByRole('button', { name: 'Load more' });
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length === n, latest.items.length - 1 + 10);
-    const status = page.locator('.latest-news [role=status]');
-    assert.equal(await status.innerText(), '10 more stories loaded.');
-    assert.equal(await page.evaluate(() => window.firstCard === document.querySelector('.latest-news .teaser-card')), true, 'the first stories stay in place');
-    const focused = await activeElement(page);
-    assert.equal(focused.text, list('latest/2.json').items[0].title);
-    for (let next = 3; next <= latest.total_pages; next += 1) {
-      const shown = await cards.count();
-      await more.click();
-      await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length > n, shown);
-    }
-    assert.equal(await more.count(), 0, 'no button after the last page');
-    assert.equal(await page.locator('.latest-news .end-of-list').innerText(), "You've reached the end");
-    assert.equal(await cards.count(), latest.total - 1);
-    assert.match(await status.innerText(), /You've reached the end\.$/);
-    page.assertClean();
-    await page.close();
   });
 
   await t.test('in-app navigation moves focus to the new page heading and updates the title', async () => {

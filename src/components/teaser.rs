@@ -71,7 +71,7 @@ pub fn TeaserCard(
     view! {
         <article class="teaser-card">
             {teaser.hero.clone().map(|image| view! {
-                <a href=href.clone() class="teaser-image" tabindex="-1" aria-hidden="true">
+                <a href=href class="teaser-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading sizes="(min-width: 900px) 300px, 100vw"/>
                 </a>
             })}

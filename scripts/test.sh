@@ -13,7 +13,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh --test || { echo "suite: 0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
-if [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
+# Also when a dependency was added since the last install (npm ls fails on a missing one).
+if ! npm ls --prefix tests/e2e >/dev/null 2>&1; then
   npm ci --prefix tests/e2e --no-audit --no-fund --silent || { echo "suite: 0 passed, 1 failed"; exit 1; }
 fi
 

@@ -39,7 +39,8 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     let site_name = config.site.name.clone();
     provide_context(config);
     view! {
-        <Title formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
+        // The site's name is the title until a page names itself (while it loads, say).
+        <Title text=site_name.clone() formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
         <Router base=crate::site_base::prefix()>
             <Header/>
             <main id="content" class="page" tabindex="-1">

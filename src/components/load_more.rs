@@ -4,7 +4,7 @@
 
 use crate::api::Backend;
 use crate::components::ad_slot::{slots, AdSlot};
-use crate::components::teaser::TeaserCard;
+use crate::components::teaser::{HeadlineLevel, TeaserCard};
 use broadsheet_core::config::Placement;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::feed::{added_message, append_new, interleave, Entry};
@@ -48,6 +48,8 @@ pub fn StoryFeed(
     total_pages: u32,
     /// `teaser-grid` or `teaser-list`.
     class: &'static str,
+    /// The level of the stories' headlines, below the heading of the list.
+    level: HeadlineLevel,
 ) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let ads = StoredValue::new(slots(|p| matches!(p, Placement::InList { .. })));
@@ -102,7 +104,7 @@ pub fn StoryFeed(
     view! {
         <div class=class node_ref=container aria-busy=move || (state.get() == More::Loading).then_some("true")>
             <For each=items key=Item::key children=move |item| match item {
-                Item::Story(teaser) => view! { <TeaserCard teaser=*teaser/> }.into_any(),
+                Item::Story(teaser) => view! { <TeaserCard teaser=*teaser level/> }.into_any(),
                 Item::Ad(n) => ads.with_value(|ads| ads.get(n % ads.len().max(1)).cloned()).map(|ad| view! { <AdSlot ad/> }).into_any(),
             }/>
         </div>

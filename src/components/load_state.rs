@@ -3,11 +3,12 @@
 use broadsheet_core::error::LoadError;
 use leptos::prelude::*;
 
-/// Grey placeholder blocks in the shape of a list, so nothing jumps when content arrives.
+/// Grey placeholder blocks in the shape of a list, so nothing jumps when content arrives; to
+/// assistive technology, a progress indicator named "Loading".
 #[component]
 pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
     view! {
-        <div class="skeleton" aria-busy="true" aria-label="Loading">
+        <div class="skeleton" role="progressbar" aria-busy="true" aria-label="Loading">
             {(0..rows).map(|_| view! { <div class="skeleton-row"><div class="skeleton-image"></div><div class="skeleton-lines"><span></span><span></span><span class="short"></span></div></div> }).collect_view()}
         </div>
     }

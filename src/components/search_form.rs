@@ -9,8 +9,16 @@ use wasm_bindgen::JsCast;
 /// A `role="search"` form around `children`, which hold the query field, named `q` as in
 /// [`search_path`]. Submitting opens the results in the app, without a page load; `action` and
 /// `method` keep the markup a real GET search form.
+/// What names a search landmark, so that several on one page can be told apart.
+#[derive(Clone, Copy)]
+pub enum SearchName {
+    Label(&'static str),
+    /// The id of the heading that names it.
+    HeadingId(&'static str),
+}
+
 #[component]
-pub fn SearchForm(class: &'static str, children: Children) -> impl IntoView {
+pub fn SearchForm(class: &'static str, name: SearchName, children: Children) -> impl IntoView {
     let navigate = use_navigate();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -24,7 +32,9 @@ pub fn SearchForm(class: &'static str, children: Children) -> impl IntoView {
         navigate(&search_path(&query, 1), Default::default());
     };
     view! {
-        <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=on_submit>
+        <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=on_submit
+            aria-label=match name { SearchName::Label(label) => Some(label), SearchName::HeadingId(_) => None }
+            aria-labelledby=match name { SearchName::HeadingId(id) => Some(id), SearchName::Label(_) => None }>
             {children()}
         </form>
     }

@@ -3,7 +3,7 @@
 //! Escape closes the list.
 
 use crate::api::Backend;
-use crate::components::search_form::SearchForm;
+use crate::components::search_form::{SearchForm, SearchName};
 use broadsheet_core::routes::article_path;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::suggest::{count_message, move_active, wants_suggestions, Move, MAX_SUGGESTIONS};
@@ -115,7 +115,7 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     view! {
-        <SearchForm class="search-form">
+        <SearchForm class="search-form" name=SearchName::Label("Site search")>
             <label for="site-search" class="visually-hidden">"Search"</label>
             <div class="search-box">
                 <input id="site-search" type="search" name="q" placeholder="Search" autocomplete="off"

@@ -47,21 +47,37 @@ pub fn TeaserMeta(teaser: Teaser) -> impl IntoView {
     }
 }
 
+/// Where a card's headline sits in the page outline: right under the page's `h1` (an archive,
+/// the reading list) or under a section's `h2`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum HeadlineLevel {
+    H2,
+    H3,
+}
+
 /// A card: picture, label, headline, excerpt, meta.
 #[component]
-pub fn TeaserCard(teaser: Teaser, #[prop(default = Loading::Lazy)] loading: Loading) -> impl IntoView {
+pub fn TeaserCard(
+    teaser: Teaser,
+    #[prop(default = Loading::Lazy)] loading: Loading,
+    #[prop(default = HeadlineLevel::H3)] level: HeadlineLevel,
+) -> impl IntoView {
     let href = crate::site_base::href(&article_path(&teaser.slug));
-    let title = teaser.title.clone();
+    let link = view! { <a href=href.clone()>{teaser.title.clone()}</a> };
+    let headline = match level {
+        HeadlineLevel::H2 => view! { <h2 class="teaser-title">{link}</h2> }.into_any(),
+        HeadlineLevel::H3 => view! { <h3 class="teaser-title">{link}</h3> }.into_any(),
+    };
     view! {
         <article class="teaser-card">
             {teaser.hero.clone().map(|image| view! {
-                <a href=href.clone() class="teaser-image" tabindex="-1" aria-hidden="true">
+                <a href=href class="teaser-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading sizes="(min-width: 900px) 300px, 100vw"/>
                 </a>
             })}
             <div class="teaser-text">
                 <CategoryLabel teaser=teaser.clone()/>
-                <h3 class="teaser-title"><a href=href>{title}</a></h3>
+                {headline}
                 <p class="teaser-excerpt">{teaser.excerpt.clone()}</p>
                 <TeaserMeta teaser/>
             </div>

@@ -7,6 +7,7 @@ use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
 use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
+use crate::components::teaser::HeadlineLevel;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{ListHeading, Page, Teaser};
 use broadsheet_core::routes::{page_number, ListKey};
@@ -88,7 +89,7 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         {if stories.items.is_empty() {
             view! { <p class="empty">"There are no stories here yet."</p> }.into_any()
         } else {
-            view! { <StoryFeed list stories=stories.items loaded total_pages class="teaser-list"/> }.into_any()
+            view! { <StoryFeed list stories=stories.items loaded total_pages class="teaser-list" level=HeadlineLevel::H2/> }.into_any()
         }}
         {move || view! { <Pagination current=loaded.get() total=total_pages path/> }}
     }

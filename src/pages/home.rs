@@ -6,7 +6,7 @@ use crate::components::ad_slot::{slots, SidebarAds};
 use crate::components::load_more::StoryFeed;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::route_progress::page_pending;
-use crate::components::teaser::{CategoryLabel, HeadlineList, LeadStory, TeaserCard};
+use crate::components::teaser::{CategoryLabel, HeadlineLevel, HeadlineList, LeadStory, TeaserCard};
 use broadsheet_core::config::{Config, Placement, Trending};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::front_page::{most_commented, picks_in_order, TRENDING_SIZE};
@@ -69,7 +69,7 @@ fn FrontPage(page: Page<Teaser>) -> impl IntoView {
         <div class="home-columns" class:with-sidebar=has_sidebar>
             <section class="latest-news" aria-labelledby="latest-heading">
                 <h2 id="latest-heading" class="section-heading"><a href=crate::site_base::href("/latest")>"Latest News"</a></h2>
-                <StoryFeed list=ListKey::Latest stories=rest loaded=RwSignal::new(1) total_pages class="teaser-grid"/>
+                <StoryFeed list=ListKey::Latest stories=rest loaded=RwSignal::new(1) total_pages class="teaser-grid" level=HeadlineLevel::H3/>
             </section>
             {has_sidebar.then(|| view! {
                 <div class="home-sidebar">

@@ -1,6 +1,6 @@
 //! The 404 page.
 
-use crate::components::search_form::SearchForm;
+use crate::components::search_form::{SearchForm, SearchName};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,9 +9,10 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Title text="Page not found"/>
         <section class="not-found">
-            <h1>"Page not found"</h1>
+            <h1 id="not-found-heading">"Page not found"</h1>
             <p>"The page you asked for is not here. It may have moved, or the link may be mistyped."</p>
-            <SearchForm class="search-form wide">
+            // Named by the page, to tell it from the header's search.
+            <SearchForm class="search-form wide" name=SearchName::HeadingId("not-found-heading")>
                 <label for="not-found-search">"Search the site"</label>
                 <input id="not-found-search" type="search" name="q"/>
                 <button type="submit">"Search"</button>

@@ -3,7 +3,7 @@
 use crate::api::Backend;
 use crate::browser::window;
 use crate::components::bookmark::{load_reading_list, store_reading_list};
-use crate::components::teaser::TeaserCard;
+use crate::components::teaser::{HeadlineLevel, TeaserCard};
 use broadsheet_core::reading_list::reading_list_key;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,7 +49,7 @@ pub fn SavedPage() -> impl IntoView {
                             let label = format!("Remove “{title}” from saved stories");
                             view! {
                                 <li class="saved-item">
-                                    <TeaserCard teaser/>
+                                    <TeaserCard teaser level=HeadlineLevel::H2/>
                                     <button type="button" class="button secondary" aria-label=label
                                         on:click=move |_| remove.run((slug.clone(), title.clone()))>"Remove"</button>
                                 </li>

@@ -6,7 +6,7 @@ use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
 use crate::components::route_progress::page_pending;
-use crate::components::search_form::SearchForm;
+use crate::components::search_form::{SearchForm, SearchName};
 use broadsheet_core::routes::{article_path, page_number, search_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,8 +24,9 @@ pub fn Search() -> impl IntoView {
     });
     view! {
         <Title text=move || if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) }/>
-        <h1>"Search"</h1>
-        <SearchForm class="search-form wide">
+        <h1 id="search-heading">"Search"</h1>
+        // Named by the page, to tell it from the header's search.
+        <SearchForm class="search-form wide" name=SearchName::HeadingId("search-heading")>
             <label for="search-page-input" class="visually-hidden">"Search for"</label>
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>

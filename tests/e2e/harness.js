@@ -10,18 +10,6 @@ import assert from 'node:assert/strict';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 
-/**
- * The test WordPress's address (ending in `/`) and credentials, from the env file that
- * scripts/wordpress/start.sh writes. Without it the WordPress tests fail: they are never skipped.
- */
-export function wordpressEnv() {
-  const env = Object.fromEntries(
-    readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
-      .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
-  );
-  return { ...env, WP_URL: env.WP_URL.replace(/\/?$/, '/') };
-}
-
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -189,4 +177,16 @@ ${temp}
     origin,
     close: async () => { nginx.kill('SIGTERM'); await exited; rmSync(prefix, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * The test WordPress that scripts/wordpress/start.sh runs: `url` (ending in "/"), `adminUser`
+ * and `appPassword`, from the env file it writes.
+ */
+export function wordpressEnv() {
+  const file = join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env');
+  const env = Object.fromEntries(
+    readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)),
+  );
+  return { url: env.WP_URL.replace(/\/?$/, '/'), adminUser: env.WP_ADMIN_USER, appPassword: env.WP_APP_PASSWORD };
 }

@@ -1,93 +1,24 @@
-// The article page's tools on the demo content: share, print, copy, contents, reading progress,
-// save for later and the reading list, the document head, click-to-load embeds, previous and
-// next stories, and the printed page.
+// The article page's tools on the demo content, beyond the checks every backend passes
+// (site-checks.js): copying without a clipboard, contents, reading progress, save for later and
+// the reading list, the head through in-app navigation, click-to-load embeds, previous and next
+// stories, and the printed page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
+import { STORY as LONG, assertHeadDescribes, demoStory as article } from '../site-checks.js';
 
 const content = join(DIST, 'content');
-const article = (slug) => JSON.parse(readFileSync(join(content, 'articles', `${slug}.json`), 'utf8'));
 const latest = JSON.parse(readFileSync(join(content, 'lists/latest/1.json'), 'utf8'));
 
-const LONG = 'state-budget-deal-ends-three-week-standoff';
 const SHORT = 'tipsheet-gas-prices-dip-ahead-of-holiday';
 const VIDEO = 'video-first-time-shooter-at-the-range';
 const SAVED_KEY = 'broadsheet:saved:/content/';
 
-// Percent-encoding of everything but RFC 3986's unreserved characters, as the app does.
-const encode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** The share links a story must have, by accessible name. */
-function expectedShareLinks(url, story) {
-  const [u, t] = [encode(url), encode(story.title)];
-  return {
-    'Share on Facebook': `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    'Share on X': `https://x.com/intent/tweet?url=${u}&text=${t}`,
-    'Share on LinkedIn': `https://www.linkedin.com/sharing/share-offsite/?url=${u}`,
-    'Share on WhatsApp': `https://wa.me/?text=${encode(`${story.title} ${url}`)}`,
-    'Share on Reddit': `https://www.reddit.com/submit?url=${u}&title=${t}`,
-    'Share by email': `mailto:?subject=${t}&body=${encode(`${story.excerpt}\r\n\r\n${url}`)}`,
-  };
-}
-
-/** The accessible name of the focused element as the share bar sets it. */
-const focusedName = (page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    return (el.getAttribute('aria-label') ?? el.textContent).trim();
-  });
-
 test('the article page', async (t) => {
   const { server, browser } = await setup(t);
   const url = (path) => server.origin + path;
-
-  await t.test('share links carry the encoded address, open safely, at the top and the bottom', async () => {
-    const story = article(LONG);
-    const page = await openPage(browser);
-    await page.goto(url(`/article/${LONG}`));
-    await page.locator('.article-body p').first().waitFor();
-    const expected = expectedShareLinks(url(`/article/${LONG}`), story);
-    for (const [name, href] of Object.entries(expected)) {
-      const links = page.getByRole('link', { name, exact: true });
-      assert.equal(await links.count(), 2, `${name}: top and bottom`);
-      for (const link of await links.all()) {
-        assert.equal(await link.getAttribute('href'), href, name);
-        assert.equal(await link.getAttribute('rel'), 'noopener noreferrer', name);
-        assert.equal(await link.getAttribute('target'), name === 'Share by email' ? null : '_blank', name);
-      }
-    }
-    // The top bar sits under the byline, the bottom one under its own heading.
-    assert.equal(await page.locator('.article-header .share').count(), 1);
-    assert.equal(await page.getByRole('heading', { name: 'Share This Article' }).count(), 1);
-    // Headless Chromium on Linux has no share sheet: the button is left out, not left broken.
-    const hasNativeShare = await page.evaluate(() => 'share' in navigator);
-    assert.equal(await page.getByRole('button', { name: 'Share with an app' }).count(), hasNativeShare ? 2 : 0);
-    page.assertClean();
-  });
-
-  await t.test('Print calls window.print', async () => {
-    const page = await openPage(browser);
-    await page.addInitScript(() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; });
-    await page.goto(url(`/article/${LONG}`));
-    await page.getByRole('button', { name: 'Print this article' }).first().click();
-    assert.equal(await page.evaluate(() => window.printCalls), 1);
-    page.assertClean();
-  });
-
-  await t.test('Copy link puts the address on the clipboard and says so for two seconds', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-    const page = await openPage(browser);
-    await page.goto(url(`/article/${LONG}`));
-    await page.getByRole('button', { name: 'Copy link' }).first().click();
-    const status = page.locator('.article-header .share-status');
-    await status.filter({ hasText: 'Copied' }).waitFor();
-    assert.equal(await status.getAttribute('role'), 'status', 'announced to screen readers');
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url(`/article/${LONG}`));
-    await page.waitForFunction(() => document.querySelector('.article-header .share-status').textContent === '', null, { timeout: 4000 });
-    page.assertClean();
-  });
 
   await t.test('without a clipboard the link is offered in the browser\'s own dialog', async () => {
     const page = await openPage(browser);
@@ -101,23 +32,6 @@ test('the article page', async (t) => {
     await page.waitForFunction(() => window.prompts.length === 1);
     assert.deepEqual(await page.evaluate(() => window.prompts), [['Copy the link to this article:', url(`/article/${LONG}`)]]);
     assert.equal(await page.locator('.share-status').first().textContent(), '', 'nothing was copied');
-    page.assertClean();
-  });
-
-  await t.test('the keyboard reaches every share button by name', async () => {
-    const page = await openPage(browser);
-    await page.goto(url(`/article/${LONG}`));
-    await page.locator('.article-body p').first().waitFor();
-    await page.locator('.bookmark-list').focus();
-    const names = [];
-    for (let i = 0; i < 8; i += 1) {
-      await page.keyboard.press('Tab');
-      names.push(await focusedName(page));
-    }
-    assert.deepEqual(names, [
-      'Share on Facebook', 'Share on X', 'Share on LinkedIn', 'Share on WhatsApp', 'Share on Reddit', 'Share by email',
-      'Print this article', 'Copy link',
-    ]);
     page.assertClean();
   });
 
@@ -221,43 +135,9 @@ test('the article page', async (t) => {
 
   await t.test('the head follows in-app navigation from one story to another', async () => {
     const page = await openPage(browser);
-    const head = () => page.evaluate(() => {
-      const all = (s) => [...document.head.querySelectorAll(s)];
-      const ld = all('script[type="application/ld+json"]');
-      return {
-        title: document.title,
-        canonical: all('link[rel=canonical]').map((l) => l.href),
-        ogTitle: all('meta[property="og:title"]').map((m) => m.content),
-        ogUrl: all('meta[property="og:url"]').map((m) => m.content),
-        description: all('meta[name=description]').map((m) => m.content),
-        headline: ld.map((s) => JSON.parse(s.textContent).headline),
-      };
-    });
-    const expectHead = async (slug) => {
-      const story = article(slug);
-      assert.deepEqual(await head(), {
-        title: `${story.title} – Broadsheet`,
-        canonical: [url(`/article/${slug}`)],
-        ogTitle: [story.title],
-        ogUrl: [url(`/article/${slug}`)],
-        description: [story.excerpt],
-        headline: [story.title],
-      });
-    };
     await page.goto(url(`/article/${LONG}`));
     await page.locator('.article-body p').first().waitFor();
-    await expectHead(LONG);
-    const ld = await page.evaluate(() => JSON.parse(document.head.querySelector('script[type="application/ld+json"]').textContent));
-    const story = article(LONG);
-    assert.equal(ld['@type'], 'NewsArticle');
-    assert.deepEqual(ld.author, [{ '@type': 'Person', name: story.authors[0].name, url: url(`/author/${story.authors[0].slug}`) }]);
-    assert.equal(ld.datePublished, story.published);
-    assert.equal(ld.dateModified, story.modified);
-    assert.deepEqual(ld.image, [url(story.hero.src)]);
-    assert.equal(await page.locator('head meta[property="og:image:width"]').getAttribute('content'), String(story.hero.width));
-    assert.equal(await page.locator('head meta[name="twitter:card"]').getAttribute('content'), 'summary_large_image');
-    assert.equal(await page.locator('head meta[property="article:tag"]').count(), story.tags.length);
-
+    await assertHeadDescribes(page, url, article(LONG));
     await page.evaluate(() => { window.stillTheSameApp = true; });
     await nearStoryEnd(page);
     const next = page.locator('.related .teaser-title a').first();
@@ -267,7 +147,7 @@ test('the article page', async (t) => {
     await page.locator('.article h1', { hasText: article(nextSlug).title }).waitFor();
     await page.waitForFunction((t) => document.title.startsWith(t), article(nextSlug).title);
     assert.equal(await page.evaluate(() => window.stillTheSameApp), true, 'no full page load');
-    await expectHead(nextSlug);
+    await assertHeadDescribes(page, url, article(nextSlug));
     // Leaving the stories leaves no story behind in the head.
     await page.locator('.breadcrumbs a', { hasText: 'Home' }).click();
     await page.locator('.lead-story').waitFor();

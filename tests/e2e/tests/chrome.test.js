@@ -1,16 +1,14 @@
-// Site chrome on the demo content: theme and text size without a flash, the privacy notice, the
-// menu from the keyboard, advertisements that keep their space, "Load more", live search
-// suggestions, focus after navigation, the loading bar, the 404 and error pages; and signing in
-// to the test WordPress (scripts/wordpress/start.sh) to comment as that user.
+// Site chrome on the demo content, beyond the checks every backend passes (site-checks.js): theme
+// and text size without a flash, the privacy notice, the menu from the keyboard, advertisements
+// that keep their space, focus after navigation, the loading bar, the 404 and error pages.
+// Signing in is in wordpress.test.js: the demo has no accounts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, serve, setup, wordpressEnv, nearStoryEnd } from '../harness.js';
+import { DIST, openPage, serve, setup } from '../harness.js';
 
-const content = join(DIST, 'content');
-const list = (path) => JSON.parse(readFileSync(join(content, 'lists', path), 'utf8'));
-const latest = list('latest/1.json');
+const latest = JSON.parse(readFileSync(join(DIST, 'content/lists/latest/1.json'), 'utf8'));
 const shippedConfig = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -271,112 +269,6 @@ test('site chrome on the demo content', async (t) => {
     }
   });
 
-  await t.test('Load more appends Latest News in place, announces it and moves focus to the first new story', async () => {
-    const page = await acceptedPage(browser);
-    await page.goto(url('/'));
-    const cards = page.locator('.latest-news .teaser-card');
-    await cards.first().waitFor();
-    assert.equal(await cards.count(), latest.items.length - 1, 'page 1 without the lead');
-    await page.evaluate(() => { window.firstCard = document.querySelector('.latest-news .teaser-card'); });
-    const more = page.locator('.latest-news').getByRole('button', { name: 'Load more' });
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length === n, latest.items.length - 1 + 10);
-    const status = page.locator('.latest-news [role=status]');
-    assert.equal(await status.innerText(), '10 more stories loaded.');
-    assert.equal(await page.evaluate(() => window.firstCard === document.querySelector('.latest-news .teaser-card')), true, 'the first stories stay in place');
-    const focused = await activeElement(page);
-    assert.equal(focused.text, list('latest/2.json').items[0].title);
-    for (let next = 3; next <= latest.total_pages; next += 1) {
-      const shown = await cards.count();
-      await more.click();
-      await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length > n, shown);
-    }
-    assert.equal(await more.count(), 0, 'no button after the last page');
-    assert.equal(await page.locator('.latest-news .end-of-list').innerText(), "You've reached the end");
-    assert.equal(await cards.count(), latest.total - 1);
-    assert.match(await status.innerText(), /You've reached the end\.$/);
-    page.assertClean();
-    await page.close();
-  });
-
-  await t.test('archives: Load more keeps ?page=N deep links and the numbered pages in step', async () => {
-    const page = await acceptedPage(browser);
-    await page.goto(url('/latest?page=2'));
-    await page.locator('.archive-header h1').waitFor();
-    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), '2');
-    const first = await page.locator('.teaser-title').first().innerText();
-    assert.equal(first, list('latest/2.json').items[0].title);
-    await page.getByRole('button', { name: 'Load more' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.teaser-list .teaser-card').length === 20);
-    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), '3');
-    assert.equal((await activeElement(page)).text, list('latest/3.json').items[0].title);
-    assert.equal(new URL(page.url()).search, '?page=2', 'the address still names where the reader came in');
-    await page.getByRole('button', { name: 'Load more' }).click();
-    await page.locator('.end-of-list').waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
-    assert.equal(await page.locator('.pagination [aria-current=page]').innerText(), String(latest.total_pages));
-    // A deep link to the last page has no button and says it is the end.
-    await page.goto(url(`/latest?page=${latest.total_pages}`));
-    await page.locator('.end-of-list').waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
-    page.assertClean();
-    await page.close();
-  });
-
-  await t.test('search suggestions follow typing and work from the keyboard', async () => {
-    const page = await acceptedPage(browser);
-    await page.goto(url('/'));
-    const box = page.locator('#site-search');
-    const listbox = page.locator('#site-search-suggestions');
-    assert.equal(await box.getAttribute('role'), 'combobox');
-    await box.pressSequentially('b', { delay: 30 });
-    await page.waitForTimeout(500);
-    assert.ok(!(await listbox.isVisible()), 'one letter asks for nothing');
-    await box.pressSequentially('udget', { delay: 30 });
-    await listbox.waitFor();
-    const options = listbox.getByRole('option');
-    const count = await options.count();
-    assert.ok(count >= 1 && count <= 6, `${count} suggestions`);
-    assert.equal(await box.getAttribute('aria-expanded'), 'true');
-    assert.equal(await box.getAttribute('aria-activedescendant'), null);
-    assert.match(await page.locator('.search-form [role=status]').innerText(), /suggestion/);
-    await box.press('ArrowDown');
-    assert.equal(await box.getAttribute('aria-activedescendant'), 'site-search-option-0');
-    assert.equal(await options.nth(0).getAttribute('aria-selected'), 'true');
-    await box.press('ArrowUp');
-    assert.equal(await box.getAttribute('aria-activedescendant'), `site-search-option-${count - 1}`);
-    await box.press('ArrowDown');
-    assert.equal(await box.getAttribute('aria-activedescendant'), 'site-search-option-0');
-    assert.equal((await activeElement(page)).id, 'site-search', 'focus stays in the box');
-    await box.press('Escape');
-    assert.ok(!(await listbox.isVisible()));
-    assert.equal(await box.inputValue(), 'budget', 'Escape keeps the text');
-    assert.equal(await box.getAttribute('aria-expanded'), 'false');
-    await box.press('ArrowDown');
-    assert.ok(await listbox.isVisible(), 'the arrow key opens the list again');
-    const title = await options.nth(0).locator('.suggestion-title').innerText();
-    await box.press('Enter');
-    await page.waitForURL('**/article/**');
-    await page.locator('.article h1').waitFor();
-    assert.equal(await page.locator('.article h1').innerText(), title);
-    // Enter with nothing highlighted still searches.
-    await box.pressSequentially('border', { delay: 20 });
-    await listbox.waitFor();
-    await box.press('Enter');
-    await page.waitForURL(/\/search\?q=border/);
-    await page.locator('.search-results li').first().waitFor();
-    // A mouse click on a suggestion opens it.
-    await box.fill('');
-    await box.pressSequentially('harvest', { delay: 20 });
-    await listbox.waitFor();
-    const clicked = await options.nth(0).locator('.suggestion-title').innerText();
-    await options.nth(0).click();
-    await page.waitForURL('**/article/**');
-    assert.equal(await page.locator('.article h1').innerText(), clicked);
-    page.assertClean();
-    await page.close();
-  });
-
   await t.test('in-app navigation moves focus to the new page heading and updates the title', async () => {
     const page = await acceptedPage(browser);
     await page.goto(url('/category/politics'));
@@ -463,88 +355,5 @@ test('site chrome on the demo content', async (t) => {
     assert.equal(await page.locator('dialog').count(), 0);
     page.assertClean();
     await page.close();
-  });
-});
-
-test('signing in to WordPress with an application password', async (t) => {
-  const wpEnv = wordpressEnv();
-  const WP = wpEnv.WP_URL;
-  const { server, browser } = await setup(t, { overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP }) } });
-  const url = (path) => server.origin + path;
-  const page = await acceptedPage(browser);
-  await page.goto(url('/'));
-  await page.locator('.lead-story').waitFor();
-  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
-  const dialog = page.getByRole('dialog', { name: 'Welcome back!' });
-
-  await t.test('the dialog takes focus, keeps it, and gives it back on Escape', async () => {
-    await signIn.click();
-    await dialog.waitFor();
-    assert.match(await dialog.innerText(), /Sign in to your account/);
-    assert.equal((await activeElement(page)).id, 'sign-in-login');
-    assert.equal(await dialog.getByRole('link', { name: 'Lost your password?' }).getAttribute('href'), `${WP}wp-login.php?action=lostpassword`);
-    await page.keyboard.press('Shift+Tab');
-    assert.equal((await activeElement(page)).text, 'Lost your password?', 'Shift+Tab wraps to the last control');
-    await page.keyboard.press('Tab');
-    assert.equal((await activeElement(page)).id, 'sign-in-login', 'Tab wraps to the first');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
-  });
-
-  await t.test('a wrong password gets a clear error', async () => {
-    await signIn.click();
-    await dialog.getByLabel('Username or Email Address').fill(wpEnv.WP_ADMIN_USER);
-    await dialog.getByLabel('Password').fill('not the password');
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
-    const error = dialog.getByRole('alert');
-    await error.waitFor();
-    assert.match(await error.innerText(), /username or password is not right.*application password/);
-    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
-  });
-
-  await t.test('the application password signs in; the name shows in the header', async () => {
-    await dialog.getByLabel('Password').fill(wpEnv.WP_APP_PASSWORD);
-    await dialog.getByRole('button', { name: 'Sign in' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.locator('.account-name').waitFor();
-    assert.equal(await page.locator('.account-name').innerText(), `Signed in as ${wpEnv.WP_ADMIN_USER}`);
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign out');
-    assert.equal(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('session'))), false, 'nothing in localStorage');
-    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
-  });
-
-  await t.test('a comment posted while signed in is the user\'s in WordPress', async () => {
-    const slug = 'deer-season-outlook-2026';
-    await page.goto(url(`/article/${slug}`));
-    await page.locator('.account-name').waitFor();
-    await nearStoryEnd(page);
-    const form = page.locator('form.comment-form').first();
-    await form.waitFor();
-    assert.equal(await form.getByLabel('Name').inputValue(), wpEnv.WP_ADMIN_USER);
-    assert.equal(await form.getByLabel('Email').inputValue(), 'admin@example.com');
-    const text = `Signed-in comment ${Date.now()}`;
-    await form.getByLabel('Comment').fill(text);
-    await form.getByRole('button', { name: 'Post Comment' }).click();
-    await page.locator('.comment', { hasText: text }).waitFor();
-    const auth = 'Basic ' + Buffer.from(`${wpEnv.WP_ADMIN_USER}:${wpEnv.WP_APP_PASSWORD}`).toString('base64');
-    const [me] = [await (await fetch(`${WP}wp-json/wp/v2/users/me`, { headers: { authorization: auth } })).json()];
-    const [post] = await (await fetch(`${WP}wp-json/wp/v2/posts?slug=${slug}`)).json();
-    const comments = await (await fetch(`${WP}wp-json/wp/v2/comments?post=${post.id}&per_page=100&search=${encodeURIComponent(text)}`)).json();
-    assert.equal(comments.length, 1);
-    assert.equal(comments[0].author, me.id, 'attributed to the account');
-    assert.equal(comments[0].author_name, me.name);
-  });
-
-  await t.test('signing out forgets the session', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn.waitFor();
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
-    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
-    await page.reload();
-    await signIn.waitFor();
-    assert.equal(await page.locator('.account-name').count(), 0);
-    // The wrong password's 401 was expected.
-    page.assertClean(['users/me']);
   });
 });

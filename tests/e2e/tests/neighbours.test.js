@@ -9,7 +9,7 @@ import { jsonFeedHandler } from '../fakes/jsonfeed.js';
 
 const backends = [
   ['the demo content', async () => ({ source: { kind: 'static', url: '/content/' } })],
-  ['WordPress', async () => ({ source: { kind: 'wordpress', url: wordpressEnv().WP_URL } })],
+  ['WordPress', async () => ({ source: { kind: 'wordpress', url: wordpressEnv().url } })],
   ['Ghost', async (t) => {
     const ghost = await serve({ handler: ghostHandler() });
     t.after(() => ghost.close());

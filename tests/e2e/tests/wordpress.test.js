@@ -1,16 +1,25 @@
 // The same release build against a real WordPress (Debian's package, seeded with the demo
-// content by scripts/wordpress/start.sh): only config.json differs.
+// content by scripts/wordpress/start.sh): only config.json differs. The checks every backend
+// passes (site-checks.js), what is WordPress's own, and signing in with an application password.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST, configWithSource, openPage, setup, wordpressEnv, nearStoryEnd } from '../harness.js';
+import { configWithSource, nearStoryEnd, openPage, setup, wordpressEnv } from '../harness.js';
+import { focused, runSiteChecks } from '../site-checks.js';
 
-const env = wordpressEnv();
-const WP = env.WP_URL;
+const wp = wordpressEnv();
+const WP = wp.url;
 const wpJson = async (path) => (await fetch(`${WP}wp-json/wp/v2/${path}`)).json();
-const demo = (slug) => JSON.parse(readFileSync(join(DIST, 'content/articles', `${slug}.json`), 'utf8'));
+// The app asks for 10 stories a page (core/src/sources/wordpress.rs).
+const PER_PAGE = 10;
+const WORDPRESS = {
+  latest: async (n) => {
+    const answer = await fetch(`${WP}wp-json/wp/v2/posts?per_page=${PER_PAGE}&page=${n}&_fields=slug`);
+    return { slugs: (await answer.json()).map((p) => p.slug), totalPages: Number(answer.headers.get('x-wp-totalpages')) };
+  },
+  // WordPress has no field for a picture's credit.
+  heroCredits: false,
+};
 
 for (const pretty of [true, false]) {
   test(`WordPress backend (${pretty ? '/wp-json/' : '?rest_route='} form)`, async (t) => {
@@ -20,6 +29,8 @@ for (const pretty of [true, false]) {
     const url = (path) => server.origin + path;
     // API requests to the WordPress site (pictures aside): all in the configured URL form.
     const wpRequests = [];
+
+    await runSiteChecks(t, { browser, url, backend: WORDPRESS });
 
     await t.test('home shows the sticky story as the lead and the latest posts', async () => {
       const [newest] = await wpJson('posts?sticky=true&per_page=1');
@@ -34,23 +45,14 @@ for (const pretty of [true, false]) {
       page.assertClean();
     });
 
-    await t.test('an article has its byline, picture, body, terms and threaded comments', async () => {
-      const slug = 'state-budget-deal-ends-three-week-standoff';
-      const story = demo(slug);
+    await t.test('an article\'s picture comes in WordPress\'s sizes and its comments are threaded', async () => {
       const page = await openPage(browser);
-      await page.goto(url(`/article/${slug}`));
+      await page.goto(url('/article/state-budget-deal-ends-three-week-standoff'));
       await page.locator('.article h1').waitFor();
-      assert.equal(await page.locator('.article h1').innerText(), story.title);
-      assert.ok((await page.locator('.article-meta .byline').innerText()).includes(story.authors[0].name));
-      assert.deepEqual(await page.locator('.breadcrumbs li').allInnerTexts(), ['Home', story.categories[0].name, story.title]);
       assert.match(await page.locator('.hero img').getAttribute('src'), /\/wp-content\/uploads\//);
       assert.ok(await page.locator('.hero img').getAttribute('srcset'));
-      assert.ok(await page.locator('.article-body table').count() >= 1);
-      const tags = (await page.locator('.tags .tag').allTextContents()).map((s) => s.toLowerCase());
-      assert.deepEqual(tags.sort(), story.tags.map((tag) => tag.name.toLowerCase()).sort());
       await nearStoryEnd(page);
       await page.locator('.comment').first().waitFor();
-      assert.equal(await page.locator('.comment').count(), story.comments.count);
       assert.ok(await page.locator('.comment.depth-1').count() > 0, 'replies are nested');
       // Gravatar cannot be reached from here: a picture the reader scrolls to falls back to initials.
       const first = page.locator('.comment').first();
@@ -94,7 +96,7 @@ for (const pretty of [true, false]) {
       assert.equal(await reply.getByLabel('Name').inputValue(), 'E2E Reader', 'identity carried over');
       await reply.getByRole('button', { name: 'Post Comment' }).click();
       await page.locator('.comment-notice', { hasText: 'awaiting moderation' }).waitFor();
-      const auth = 'Basic ' + Buffer.from(`${env.WP_ADMIN_USER}:${env.WP_APP_PASSWORD}`).toString('base64');
+      const auth = 'Basic ' + Buffer.from(`${wp.adminUser}:${wp.appPassword}`).toString('base64');
       const all = await (await fetch(`${WP}wp-json/wp/v2/comments?post=${post.id}&per_page=100&status=any&context=edit`, { headers: { authorization: auth } })).json();
       const top = all.find((c) => c.content.raw === `Top-level comment ${stamp}`);
       const held = all.find((c) => c.content.raw === `A reply to be moderated [hold] ${stamp}`);
@@ -136,17 +138,8 @@ for (const pretty of [true, false]) {
       });
     }
 
-    await t.test('archives, search, site pages and 404', async () => {
+    await t.test('site pages and 404', async () => {
       const page = await openPage(browser);
-      for (const [path, heading] of [['/category/politics', 'Politics'], ['/tag/border', 'Border'], ['/author/helen-marsh', 'Helen Marsh'], ['/latest?page=2', 'Latest News – page 2']]) {
-        await page.goto(url(path));
-        await page.locator('.archive-header h1').waitFor();
-        assert.equal(await page.locator('.archive-header h1').innerText(), heading, path);
-        assert.ok(await page.locator('.teaser-card').count() > 0, path);
-      }
-      await page.goto(url('/search?q=budget'));
-      await page.locator('.search-results li').first().waitFor();
-      assert.ok((await page.locator('.search-results h2').allInnerTexts()).some((title) => /budget/i.test(title)));
       await page.goto(url('/page/privacy'));
       await page.locator('.site-page h1').waitFor();
       assert.equal(await page.locator('.site-page h1').innerText(), 'Privacy Policy');
@@ -174,3 +167,86 @@ for (const pretty of [true, false]) {
     });
   });
 }
+
+test('signing in to WordPress with an application password', async (t) => {
+  const { server, browser } = await setup(t, { overrides: { '/config.json': configWithSource({ kind: 'wordpress', url: WP }) } });
+  const url = (path) => server.origin + path;
+  const page = await openPage(browser);
+  // The privacy notice was accepted on an earlier visit: it stays out of the way.
+  await page.addInitScript(() => localStorage.setItem('broadsheet.consent', 'true'));
+  await page.goto(url('/'));
+  await page.locator('.lead-story').waitFor();
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  const dialog = page.getByRole('dialog', { name: 'Welcome back!' });
+
+  await t.test('the dialog takes focus, keeps it, and gives it back on Escape', async () => {
+    await signIn.click();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Sign in to your account/);
+    assert.equal((await focused(page)).id, 'sign-in-login');
+    assert.equal(await dialog.getByRole('link', { name: 'Lost your password?' }).getAttribute('href'), `${WP}wp-login.php?action=lostpassword`);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal((await focused(page)).name, 'Lost your password?', 'Shift+Tab wraps to the last control');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'sign-in-login', 'Tab wraps to the first');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
+  });
+
+  await t.test('a wrong password gets a clear error', async () => {
+    await signIn.click();
+    await dialog.getByLabel('Username or Email Address').fill(wp.adminUser);
+    await dialog.getByLabel('Password').fill('not the password');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    const error = dialog.getByRole('alert');
+    await error.waitFor();
+    assert.match(await error.innerText(), /username or password is not right.*application password/);
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+  });
+
+  await t.test('the application password signs in; the name shows in the header', async () => {
+    await dialog.getByLabel('Password').fill(wp.appPassword);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.account-name').waitFor();
+    assert.equal(await page.locator('.account-name').innerText(), `Signed in as ${wp.adminUser}`);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign out');
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('session'))), false, 'nothing in localStorage');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 1);
+  });
+
+  await t.test('a comment posted while signed in is the user\'s in WordPress', async () => {
+    const slug = 'deer-season-outlook-2026';
+    await page.goto(url(`/article/${slug}`));
+    await page.locator('.account-name').waitFor();
+    await nearStoryEnd(page);
+    const form = page.locator('form.comment-form').first();
+    await form.waitFor();
+    assert.equal(await form.getByLabel('Name').inputValue(), wp.adminUser);
+    assert.equal(await form.getByLabel('Email').inputValue(), 'admin@example.com');
+    const text = `Signed-in comment ${Date.now()}`;
+    await form.getByLabel('Comment').fill(text);
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment', { hasText: text }).waitFor();
+    const auth = 'Basic ' + Buffer.from(`${wp.adminUser}:${wp.appPassword}`).toString('base64');
+    const [me] = [await (await fetch(`${WP}wp-json/wp/v2/users/me`, { headers: { authorization: auth } })).json()];
+    const [post] = await (await fetch(`${WP}wp-json/wp/v2/posts?slug=${slug}`)).json();
+    const comments = await (await fetch(`${WP}wp-json/wp/v2/comments?post=${post.id}&per_page=100&search=${encodeURIComponent(text)}`)).json();
+    assert.equal(comments.length, 1);
+    assert.equal(comments[0].author, me.id, 'attributed to the account');
+    assert.equal(comments[0].author_name, me.name);
+  });
+
+  await t.test('signing out forgets the session', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Sign in');
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    await page.reload();
+    await signIn.waitFor();
+    assert.equal(await page.locator('.account-name').count(), 0);
+    // The wrong password's 401 was expected.
+    page.assertClean(['users/me']);
+  });
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, openPage, setup } from '../harness.js';
+import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
 
 const slug = 'state-budget-deal-ends-three-week-standoff';
 const story = JSON.parse(readFileSync(join(DIST, 'content/articles', `${slug}.json`), 'utf8'));
@@ -38,6 +38,7 @@ test('offline reading', async (t) => {
   await t.test('a story read online shows offline, after a reload and by navigation, with the notice', async () => {
     const page = await openPage(browser);
     await page.goto(url(`/article/${slug}`));
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // What the first page loaded before the worker took charge is kept too.
@@ -56,6 +57,7 @@ test('offline reading', async (t) => {
       assert.equal(await page.locator('.article h1').innerText(), story.title);
       assert.equal(await page.locator('.offline-notice').innerText(), NOTICE);
       assert.equal(await page.locator('.offline-notice').getAttribute('role'), 'status');
+      await nearStoryEnd(page);
       await page.locator('.comment').first().waitFor();
       await page.locator('.breadcrumbs a', { hasText: category.name }).click();
       await page.waitForURL(url(`/category/${category.slug}`));

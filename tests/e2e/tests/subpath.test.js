@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage, serveWithNginx } from '../harness.js';
+import { launchBrowser, openPage, serveWithNginx, nearStoryEnd } from '../harness.js';
 
 const DIST_NEWS = new URL('../../../dist-news/', import.meta.url).pathname;
 const BUILD_HINT = 'build it first: scripts/build.sh --base /news/ --dist dist-news';
@@ -52,7 +52,9 @@ test('the site under /news/ on nginx', async (t) => {
     await page.locator('.article h1').waitFor();
     assert.equal(await page.locator('.article h1').innerText(), story.title);
     await page.reload();
+    await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
+    await page.locator('.prev-next a').first().waitFor();
     assert.equal(await page.locator('.article h1').innerText(), story.title);
     assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), url(`/news/article/${slug}`));
     assert.deepEqual(await outsideTheBase(), []);

@@ -1,9 +1,11 @@
 //! Backend HTML on the page, always through the sanitizer.
 
 use crate::sanitize::sanitize;
+use broadsheet_core::config::Config;
 use broadsheet_core::model::UntrustedHtml;
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 use web_sys::DocumentFragment;
 
 /// A `<div>` holding sanitized `html`. `prepare` sees the sanitized nodes before they reach the
@@ -14,9 +16,14 @@ pub fn SafeHtml(
     #[prop(into, optional)] class: String,
     #[prop(optional)] prepare: Option<Callback<DocumentFragment>>,
 ) -> impl IntoView {
+    let mut policy = crate::site_base::sanitize_policy();
+    // Only the players the publisher allows keep their frames (the CSP allows no others).
+    if let Some(config) = use_context::<Arc<Config>>() {
+        policy.embed_hosts = config.security.embed_hosts.clone();
+    }
     let container = NodeRef::<html::Div>::new();
     container.on_load(move |div| {
-        if let Some(fragment) = sanitize(&html, &crate::site_base::sanitize_policy()) {
+        if let Some(fragment) = sanitize(&html, &policy) {
             if let Some(prepare) = prepare {
                 prepare.run(fragment.clone());
             }

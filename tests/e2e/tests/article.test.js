@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, setup, nearStoryEnd } from '../harness.js';
+import { DIST, configWithSource, openPage, setup, nearStoryEnd } from '../harness.js';
 import { STORY as LONG, assertHeadDescribes, demoStory as article } from '../site-checks.js';
 
 const content = join(DIST, 'content');
@@ -237,6 +237,25 @@ test('the article page', async (t) => {
     assert.equal(await page.locator('.share, .toc, .reading-progress').count(), 0);
     page.assertClean(['/content/articles/no-such-story.json']);
   });
+});
+
+test('only the players config.json allows keep their frames', async (t) => {
+  // The publisher allows one player that is not among the defaults, and not Vimeo.
+  const video = article(VIDEO);
+  const body = video.body.replace(/https:\/\/player\.vimeo\.com\/video\/\d+/, 'https://player.example/v/1')
+    + '<iframe src="https://player.vimeo.com/video/1" width="560" height="315" title="Not allowed"></iframe>';
+  const { server, browser } = await setup(t, {
+    overrides: {
+      '/config.json': configWithSource({ kind: 'static', url: '/content/' }, { security: { embed_hosts: ['player.example'] } }),
+      [`/content/articles/${VIDEO}.json`]: { body: JSON.stringify({ ...video, body }) },
+    },
+  });
+  const page = await openPage(browser);
+  await page.goto(`${server.origin}/article/${VIDEO}`);
+  await page.getByRole('button', { name: 'Load content from player.example' }).waitFor();
+  assert.equal(await page.locator('.embed-facade').count(), 1, 'the Vimeo frame was removed, not put behind a placeholder');
+  assert.equal(await page.locator('iframe').count(), 0);
+  page.assertClean();
 });
 
 test('a hostile headline stays inside the JSON-LD', async (t) => {

@@ -14,6 +14,19 @@ pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
     }
 }
 
+/// Placeholder blocks in the shape of a story (label, headline, byline, picture, paragraphs),
+/// so the page does not jump when the story arrives.
+#[component]
+pub fn ArticleSkeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton article-skeleton" role="progressbar" aria-busy="true" aria-label="Loading">
+            <div class="skeleton-lines"><span class="short"></span><span class="headline"></span><span class="headline short"></span><span class="short"></span></div>
+            <div class="skeleton-image"></div>
+            <div class="skeleton-lines"><span></span><span></span><span></span><span class="short"></span></div>
+        </div>
+    }
+}
+
 /// A failed load: a plain message, a retry button when retrying can help, and a way home.
 #[component]
 pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {

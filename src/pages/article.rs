@@ -7,7 +7,7 @@ use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
 use crate::components::date::DateTime;
 use crate::components::embed_facade::EmbedFacades;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::load_state::{ArticleSkeleton, LoadFailed};
 use crate::components::route_progress::page_pending;
 use crate::components::prev_next::PrevNext;
 use crate::components::reading_progress::ReadingProgress;
@@ -40,7 +40,7 @@ pub fn ArticlePage() -> impl IntoView {
         async move { backend.article(&slug).await }
     });
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=3/> } set_pending=page_pending()>
+        <Transition fallback=|| view! { <ArticleSkeleton/> } set_pending=page_pending()>
             {move || article.get().map(|result| match result {
                 Ok(article) => view! { <ArticleView article/> }.into_any(),
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),

@@ -1,7 +1,9 @@
-//! What search engines and social sites read about a story: absolute addresses, Open Graph values
-//! and the schema.org `NewsArticle` as JSON-LD, ready to put into the document head.
+//! What search engines and social sites read about a page: a story's absolute addresses, Open
+//! Graph values and the schema.org `NewsArticle` as JSON-LD, and the other pages' descriptions.
 
-use crate::model::Teaser;
+use crate::config::Site;
+use crate::model::{ListHeading, Teaser};
+use crate::text::{collapse_whitespace, shorten};
 use crate::routes::{article_path, ListKey};
 use serde::Serialize;
 
@@ -188,12 +190,43 @@ pub fn script_safe_json<T: Serialize + ?Sized>(value: &T) -> String {
     safe
 }
 
+/// The homepage's description: the site's name and tagline.
+pub fn home_description(site: &Site) -> String {
+    let tagline = collapse_whitespace(&site.tagline);
+    if tagline.is_empty() { site.name.clone() } else { format!("{} – {tagline}", site.name) }
+}
+
+/// A list page's description: its own introduction, else what it lists.
+pub fn list_description(site_name: &str, heading: &ListHeading) -> String {
+    let introduction = collapse_whitespace(&heading.description);
+    if introduction.is_empty() {
+        format!("{}: the latest stories from {site_name}.", heading.title)
+    } else {
+        shorten(&introduction, DESCRIPTION_LENGTH)
+    }
+}
+
+/// Search engines show about this many characters of a description.
+const DESCRIPTION_LENGTH: usize = 160;
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{AuthorRef, CommentInfo, Format, Image, Term};
     use crate::time::Timestamp;
     use serde_json::{json, Value};
+
+    #[test]
+    fn home_and_list_pages_describe_themselves() {
+        let site = Site { name: "Broadsheet".into(), tagline: " Independent  news ".into(), logo: None, copyright: String::new() };
+        assert_eq!(home_description(&site), "Broadsheet – Independent news");
+        assert_eq!(home_description(&Site { tagline: String::new(), ..site }), "Broadsheet");
+        let mut heading = ListHeading { title: "Politics".into(), description: String::new(), author: None };
+        assert_eq!(list_description("Broadsheet", &heading), "Politics: the latest stories from Broadsheet.");
+        heading.description = format!("Statehouse {}", "and council ".repeat(30));
+        let described = list_description("Broadsheet", &heading);
+        assert!(described.starts_with("Statehouse and council") && described.chars().count() <= 161, "{described}");
+    }
 
     fn teaser(title: &str) -> Teaser {
         Teaser {

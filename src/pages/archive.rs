@@ -8,12 +8,15 @@ use crate::components::pagination::Pagination;
 use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::HeadlineLevel;
+use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{ListHeading, Page, Teaser};
 use broadsheet_core::routes::{page_number, ListKey};
+use broadsheet_core::structured_data::list_description;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::sync::Arc;
 
 /// Which kind of list a route shows; the slug comes from the URL.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,8 +70,10 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
     // Pagination follows the last page "Load more" brought in.
     let loaded = RwSignal::new(stories.page);
     let total_pages = stories.total_pages;
+    let description = list_description(&expect_context::<Arc<Config>>().site.name, &heading);
     view! {
         <Title text=title.clone()/>
+        <Meta name="description" content=description/>
         <header class="archive-header">
             {heading.author.clone().map(|author| view! {
                 <div class="author-profile">

@@ -12,8 +12,9 @@ use broadsheet_core::error::LoadError;
 use broadsheet_core::front_page::{most_commented, picks_in_order, TRENDING_SIZE};
 use broadsheet_core::model::{Page, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
+use broadsheet_core::structured_data::home_description;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use std::sync::Arc;
 
 /// Stories per category section.
@@ -34,6 +35,7 @@ pub fn Home() -> impl IntoView {
     let title = config.site.name.clone();
     view! {
         <Title text=title.clone()/>
+        <Meta name="description" content=home_description(&config.site)/>
         <h1 class="visually-hidden">{title}</h1>
         <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
             {move || latest.get().map(|result| match result {

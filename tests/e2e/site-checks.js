@@ -247,6 +247,9 @@ const CHECKS = {
       assert.equal(await page.locator('.archive-header h1').innerText(), heading, path);
       await page.locator('.teaser-card').first().waitFor();
       assert.match(await page.locator('.archive-header .count').innerText(), /^\d+ stor(y|ies)$/, path);
+      const descriptions = await page.locator('head meta[name=description]').evaluateAll((ms) => ms.map((m) => m.content));
+      assert.equal(descriptions.length, 1, path);
+      assert.ok(descriptions[0].startsWith(heading) || descriptions[0].length > 20, `${path}: ${descriptions[0]}`);
     }
     assert.equal(await page.locator('.author-profile .bio').innerText(), author.bio);
     page.assertClean();

@@ -35,6 +35,7 @@ test('the demo site', async (t) => {
     await page.locator('.category-section').first().waitFor();
     assert.ok(await page.locator('.category-section').count() >= 4, 'configured category sections');
     assert.equal(await page.title(), 'Broadsheet');
+    assert.equal(await page.locator('head meta[name=description]').getAttribute('content'), 'Broadsheet – Independent news, plainly told');
     const menu = await page.locator('.main-menu a').allInnerTexts();
     assert.deepEqual(menu.slice(0, 4), ['Home', 'Latest News', 'News', 'Politics']);
     assert.ok((await page.locator('.footer-links').innerText()).includes('Privacy Policy'));

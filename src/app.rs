@@ -34,7 +34,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Site(config: Arc<Config>) -> impl IntoView {
     set_timeout_seconds(config.timeout_seconds);
-    provide_context(Backend::new(config.source.clone()));
+    let backend = Backend::new(config.source.clone());
+    crate::prefetch::fetch_stories_on_intent(backend.clone());
+    provide_context(backend);
     crate::components::header::provide_header_state();
     let site_name = config.site.name.clone();
     provide_context(config);

@@ -7,6 +7,7 @@ pub mod components;
 pub mod intersection;
 pub mod pages;
 pub mod panic_screen;
+pub mod prefetch;
 pub mod sanitize;
 pub mod site_base;
 

@@ -26,6 +26,11 @@ pub fn init() {
     }
 }
 
+/// Reads the site's base.
+pub fn with_base<T>(read: impl FnOnce(&SiteBase) -> T) -> T {
+    BASE.with(read)
+}
+
 /// `""` at the root, `"/news"` under a sub-path.
 pub fn prefix() -> String {
     BASE.with(|base| base.prefix().to_string())

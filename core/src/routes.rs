@@ -45,6 +45,14 @@ impl SiteBase {
         format!("{}/", self.prefix)
     }
 
+    /// The slug of the story an in-app link's `href` opens, for fetching it ahead of the click.
+    /// Only slugs that need no percent-decoding: others are simply not fetched early.
+    pub fn article_slug<'a>(&self, href: &'a str) -> Option<&'a str> {
+        let slug = href.strip_prefix(self.prefix.as_str())?.strip_prefix("/article/")?;
+        let plain = slug.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+        (plain && is_valid_slug(slug)).then_some(slug)
+    }
+
     /// A site path (one `/` first) as an address on the host; anything else (`https://…`,
     /// `//host/…`, `#id`, `mailto:…`, relative) is not on the site's own paths and stays as it is.
     pub fn href(&self, path: &str) -> String {
@@ -138,6 +146,16 @@ mod tests {
         assert_eq!(ListKey::Category("politics".into()).path(2), "/category/politics?page=2");
         assert_eq!(ListKey::Tag("état civil".into()).path(1), "/tag/%C3%A9tat%20civil");
         assert_eq!(ListKey::Author("jo-ann".into()).path(1), "/author/jo-ann");
+    }
+
+    #[test]
+    fn finds_the_story_a_link_opens() {
+        let news = SiteBase::parse("/news/").unwrap();
+        assert_eq!(news.article_slug("/news/article/budget-deal"), Some("budget-deal"));
+        assert_eq!(SiteBase::default().article_slug("/article/budget-deal"), Some("budget-deal"));
+        for other in ["/article/budget-deal", "/news/article/", "/news/article/a/b", "/news/article/a?x=1", "/news/article/a%20b", "/news/article/..", "/news/category/x", "https://x/news/article/a"] {
+            assert_eq!(news.article_slug(other), None, "{other}");
+        }
     }
 
     #[test]

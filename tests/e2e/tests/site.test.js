@@ -103,6 +103,23 @@ test('the demo site', async (t) => {
     page.assertClean();
   });
 
+  await t.test('a story is fetched while the pointer rests on its link, so it opens from the cache', async () => {
+    const page = await openPage(browser);
+    await page.goto(url('/'));
+    const link = page.locator('.latest-news .teaser-title a').first();
+    await link.waitFor();
+    const file = `/content/articles/${(await link.getAttribute('href')).split('/').pop()}.json`;
+    const asked = [];
+    page.on('request', (request) => { if (new URL(request.url()).pathname === file) asked.push(request.url()); });
+    const fetchedEarly = page.waitForRequest((request) => new URL(request.url()).pathname === file);
+    await link.hover();
+    await fetchedEarly;
+    await link.click();
+    await page.locator('.article h1').waitFor();
+    assert.equal(asked.length, 1, 'opening the story asked for nothing more');
+    page.assertClean();
+  });
+
   await t.test('the demo content exercises what the pages show', () => {
     const files = readdirSync(join(content, 'articles'));
     assert.ok(files.length >= 30, 'at least 30 demo articles');

@@ -7,6 +7,7 @@
 
 use crate::error::LoadError;
 use crate::sanitize_policy::safe_url;
+use crate::time::Timestamp;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -30,13 +31,92 @@ pub(crate) fn parse_objects(body: &str) -> Result<Vec<Value>, LoadError> {
     }
 }
 
+/// An answer whose top level is an object, such as Ghost's `{"posts": […], "meta": {…}}`.
+pub(crate) fn parse_object(body: &str) -> Result<Value, LoadError> {
+    match serde_json::from_str(body).map_err(|e| LoadError::Malformed(e.to_string()))? {
+        object @ Value::Object(_) => Ok(object),
+        other => Err(LoadError::Malformed(format!("expected an object, found {}", describe(&other)))),
+    }
+}
+
 /// The field `key` of `object` read by `read` (such as [`Value::as_u64`]), for a field the answer
 /// is unusable without: missing or `null` is "missing field", another type names what was expected.
 pub(crate) fn required<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    checked(object, key, read, expected)?.ok_or_else(|| LoadError::Malformed(format!("missing field `{key}`")))
+}
+
+/// An optional field read strictly: missing or `null` is `None`, another type is malformed (as
+/// [`required`] says it). For adapters whose answers were always checked this way (Ghost, JSON
+/// Feed); WordPress reads a field of another type as absent instead.
+pub(crate) fn checked<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<Option<T>, LoadError> {
     match &object[key] {
-        Value::Null => Err(LoadError::Malformed(format!("missing field `{key}`"))),
-        value => read(value).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
+        Value::Null => Ok(None),
+        value => read(value).map(Some).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
     }
+}
+
+/// A required text field.
+pub(crate) fn required_text<'a>(object: &'a Value, key: &str) -> Result<&'a str, LoadError> {
+    required(object, key, Value::as_str, "text")
+}
+
+/// An optional text field, read strictly (see [`checked`]).
+pub(crate) fn checked_text<'a>(object: &'a Value, key: &str) -> Result<Option<&'a str>, LoadError> {
+    checked(object, key, Value::as_str, "text")
+}
+
+/// A required RFC 3339 date.
+pub(crate) fn required_date(object: &Value, key: &str) -> Result<Timestamp, LoadError> {
+    required(object, key, timestamp, "an RFC 3339 date")
+}
+
+/// An optional RFC 3339 date, read strictly (see [`checked`]).
+pub(crate) fn checked_date(object: &Value, key: &str) -> Result<Option<Timestamp>, LoadError> {
+    checked(object, key, timestamp, "an RFC 3339 date")
+}
+
+/// The list under `key`, each item read by `read`: missing or `null` is empty, another type or an
+/// item that does not read is malformed, naming where (`` `tags[2]`: missing field `slug` ``).
+pub(crate) fn checked_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    let values = checked(object, key, Value::as_array, "a list")?.map_or(&[][..], Vec::as_slice);
+    each(key, values, read)
+}
+
+/// The object under `key` read by `read`, or `None` when it is missing or `null`; another type, or
+/// an object that does not read, is malformed.
+pub(crate) fn checked_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<Option<T>, LoadError> {
+    checked(object, key, self::object, "an object")?.map(|value| read(value).map_err(|e| within(key, e))).transpose()
+}
+
+/// Reads the items of the list under `key` with `read`, naming the item an error is in.
+pub(crate) fn each<'a, T>(key: &str, values: &'a [Value], read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    values.iter().enumerate().map(|(i, value)| read(value).map_err(|e| within(&format!("{key}[{i}]"), e))).collect()
+}
+
+/// An object value itself, or `None`: a reader for [`required`] and [`checked`].
+pub(crate) fn object(value: &Value) -> Option<&Value> {
+    value.is_object().then_some(value)
+}
+
+/// An error found inside the part at `path` of an answer, saying so (`` `posts[3]`: … ``).
+pub(crate) fn within(path: &str, error: LoadError) -> LoadError {
+    match error {
+        LoadError::Malformed(problem) => LoadError::Malformed(format!("`{path}`: {problem}")),
+        other => other,
+    }
+}
+
+/// Reads with `read` a record that must be an object; anything else is malformed.
+pub(crate) fn record<'a, T>(value: &'a Value, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    match value {
+        Value::Object(_) => read(value),
+        other => Err(LoadError::Malformed(format!("expected an object, found {}", describe(other)))),
+    }
+}
+
+/// An RFC 3339 date, or `None` for anything else.
+pub(crate) fn timestamp(value: &Value) -> Option<Timestamp> {
+    value.as_str().and_then(Timestamp::parse)
 }
 
 /// A string value, or `""` for anything else.

@@ -8,17 +8,7 @@
 use crate::error::LoadError;
 use crate::sanitize_policy::safe_url;
 use crate::time::Timestamp;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
-
-/// Reads `null` as the type's default (an empty list, `false`), for fields that may be absent.
-pub(crate) fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
 
 /// A list answer whose items are objects, such as WordPress's `[{post}, …]`.
 pub(crate) fn parse_objects(body: &str) -> Result<Vec<Value>, LoadError> {
@@ -51,8 +41,13 @@ pub(crate) fn required<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) 
 pub(crate) fn checked<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<Option<T>, LoadError> {
     match &object[key] {
         Value::Null => Ok(None),
-        value => read(value).map(Some).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
+        value => expect(value, read, expected).map(Some).map_err(|e| within(key, e)),
     }
+}
+
+/// `value` read by `read`, or malformed saying what was expected instead.
+pub(crate) fn expect<'a, T>(value: &'a Value, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    read(value).ok_or_else(|| LoadError::Malformed(format!("expected {expected}, found {}", describe(value))))
 }
 
 /// A required text field.

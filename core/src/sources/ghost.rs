@@ -32,8 +32,8 @@ use crate::text::html_to_text;
 use crate::time::Timestamp;
 use serde_json::Value;
 use super::wire::{
-    checked, checked_date, checked_list, checked_record, checked_text, each, object, parse_object, record, required,
-    required_date, required_text, safe_image_src, small_number, web_url, within,
+    checked, checked_date, checked_list, checked_record, checked_text, object, parse_object, record, present,
+    required_date, required_list, required_text, safe_image_src, small_number, web_url, within,
 };
 use crate::text::{collapse_whitespace, shorten, text_to_html};
 
@@ -251,21 +251,21 @@ fn decode_body(body: &str) -> Result<Value, LoadError> {
 
 /// The records under `key`, each read by `read`, so that an error names where it is.
 fn records<'a, T>(answer: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
-    each(key, required(answer, key, Value::as_array, "a list")?, |value| record(value, &read))
+    required_list(answer, key, |value| record(value, &read))
 }
 
 /// The first record under `key` of a read-by-slug answer; an empty list means it does not exist.
 fn first_record<T>(body: &str, key: &str, read: impl FnOnce(&Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
     let answer = decode_body(body)?;
-    let first = required(&answer, key, Value::as_array, "a list")?.first().ok_or(LoadError::NotFound)?;
+    let first = present(&answer, key, Value::as_array, "a list")?.first().ok_or(LoadError::NotFound)?;
     record(first, read).map_err(|e| within(&format!("{key}[0]"), e))
 }
 
 /// `meta.pagination` as (page, pages, total); `limit` (which may be `"all"`), `next` and `prev`
 /// follow from these.
 fn pagination(meta: &Value) -> Result<(u32, u32, u32), LoadError> {
-    let pagination = required(meta, "pagination", object, "an object")?;
-    let number = |key| required(pagination, key, small_number, "a whole number");
+    let pagination = present(meta, "pagination", object, "an object")?;
+    let number = |key| present(pagination, key, small_number, "a whole number");
     Ok((number("page")?, number("pages")?, number("total")?))
 }
 
@@ -273,7 +273,7 @@ fn pagination(meta: &Value) -> Result<(u32, u32, u32), LoadError> {
 pub fn decode_list(body: &str) -> Result<Page<Teaser>, LoadError> {
     let answer = decode_body(body)?;
     let items = records(&answer, "posts", |post| article_of(post).map(|article| article.teaser))?;
-    let meta = required(&answer, "meta", object, "an object")?;
+    let meta = present(&answer, "meta", object, "an object")?;
     let (page, pages, total) = pagination(meta).map_err(|e| within("meta", e))?;
     Ok(Page { page: page.max(1), total_pages: pages.max(1), total, items })
 }

@@ -27,7 +27,7 @@
 //! Slugs are made unique with `-2`, `-3`… in feed order.
 
 use super::wire::{
-    checked_date, checked_list, checked_record, checked_text, expect, parse_object, record, required, required_text,
+    checked_date, checked_list, checked_record, checked_text, expect, parse_object, record, present, required_text,
     safe_image_src, web_url, within,
 };
 use crate::text::{collapse_whitespace, shorten, text_to_html};
@@ -103,7 +103,7 @@ pub fn decode_feed(body: &str) -> Result<Feed, LoadError> {
     let next_url = checked_text(&doc, "next_url")?;
     let feed_authors = bylines(author_names(&doc)?);
     let mut items = Vec::new();
-    for (i, value) in required(&doc, "items", Value::as_array, "a list")?.iter().enumerate() {
+    for (i, value) in present(&doc, "items", Value::as_array, "a list")?.iter().enumerate() {
         let article = record(value, |item| article_of(item, &feed_authors)).map_err(|e| within(&format!("items[{i}]"), e))?;
         if let Some(article) = article {
             append(&mut items, vec![article]);
@@ -146,7 +146,7 @@ fn bylines(names: Vec<&str>) -> Vec<AuthorRef> {
 
 /// An item as an article, `Ok(None)` when it has no date, `Err` naming what is missing or mistyped.
 fn article_of(item: &Value, feed_authors: &[AuthorRef]) -> Result<Option<Article>, LoadError> {
-    let id = required(item, "id", id_text, "a string or a number")?;
+    let id = present(item, "id", id_text, "a string or a number")?;
     let content_html = checked_text(item, "content_html")?;
     let content_text = checked_text(item, "content_text")?;
     let html = match (content_html.filter(|h| !h.trim().is_empty()), content_text) {

@@ -30,14 +30,21 @@ pub(crate) fn parse_object(body: &str) -> Result<Value, LoadError> {
 }
 
 /// The field `key` of `object` read by `read` (such as [`Value::as_u64`]), for a field the answer
-/// is unusable without: missing or `null` is "missing field", another type names what was expected.
+/// is unusable without: missing or `null` is "missing field", another type names what was expected
+/// (the WordPress adapter's words: "`id`: expected a whole number, found a string").
 pub(crate) fn required<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
-    checked(object, key, read, expected)?.ok_or_else(|| LoadError::Malformed(format!("missing field `{key}`")))
+    match &object[key] {
+        Value::Null => Err(LoadError::Malformed(format!("missing field `{key}`"))),
+        value => read(value).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
+    }
 }
 
-/// An optional field read strictly: missing or `null` is `None`, another type is malformed (as
-/// [`required`] says it). For adapters whose answers were always checked this way (Ghost, JSON
-/// Feed); WordPress reads a field of another type as absent instead.
+// ---- Strict reading, for the adapters whose answers serde's derived decoders used to check
+// (Ghost, JSON Feed, the static schema): a field of another type is malformed, in serde's words
+// ("invalid type"), which the app's error page has always shown and the end-to-end tests look for.
+
+/// An optional field read strictly: missing or `null` is `None`, another type is malformed
+/// ("`page`: invalid type: a string, expected a whole number").
 pub(crate) fn checked<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<Option<T>, LoadError> {
     match &object[key] {
         Value::Null => Ok(None),
@@ -45,14 +52,19 @@ pub(crate) fn checked<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -
     }
 }
 
-/// `value` read by `read`, or malformed saying what was expected instead.
+/// A required field read strictly: as [`checked`], and missing or `null` is "missing field `key`".
+pub(crate) fn present<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    checked(object, key, read, expected)?.ok_or_else(|| LoadError::Malformed(format!("missing field `{key}`")))
+}
+
+/// `value` read by `read`, or malformed saying what it is and what was expected instead.
 pub(crate) fn expect<'a, T>(value: &'a Value, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
-    read(value).ok_or_else(|| LoadError::Malformed(format!("expected {expected}, found {}", describe(value))))
+    read(value).ok_or_else(|| LoadError::Malformed(format!("invalid type: {}, expected {expected}", describe(value))))
 }
 
 /// A required text field.
 pub(crate) fn required_text<'a>(object: &'a Value, key: &str) -> Result<&'a str, LoadError> {
-    required(object, key, Value::as_str, "text")
+    present(object, key, Value::as_str, "text")
 }
 
 /// An optional text field, read strictly (see [`checked`]).
@@ -62,7 +74,7 @@ pub(crate) fn checked_text<'a>(object: &'a Value, key: &str) -> Result<Option<&'
 
 /// A required RFC 3339 date.
 pub(crate) fn required_date(object: &Value, key: &str) -> Result<Timestamp, LoadError> {
-    required(object, key, timestamp, "an RFC 3339 date")
+    present(object, key, timestamp, "an RFC 3339 date")
 }
 
 /// An optional RFC 3339 date, read strictly (see [`checked`]).
@@ -83,12 +95,38 @@ pub(crate) fn checked_record<'a, T>(object: &'a Value, key: &str, read: impl FnO
     checked(object, key, self::object, "an object")?.map(|value| read(value).map_err(|e| within(key, e))).transpose()
 }
 
+/// The list under `key`, which must be there, each item read by `read`.
+pub(crate) fn required_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    each(key, present(object, key, Value::as_array, "a list")?, read)
+}
+
+/// The object under `key`, which must be there, read by `read`.
+pub(crate) fn required_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    read(present(object, key, self::object, "an object")?).map_err(|e| within(key, e))
+}
+
+// ---- Lenient reading of optional parts, as the WordPress adapter does and the static schema now.
+
+/// An optional list read leniently: missing, `null` or of another type reads as empty (as
+/// WordPress's optional fields do), but each item there must read.
+pub(crate) fn optional_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    each(key, items(&object[key]), read)
+}
+
+/// An optional object read leniently: missing, `null` or of another type reads as `None`, but an
+/// object there must read (its own required fields stay required).
+pub(crate) fn optional_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<Option<T>, LoadError> {
+    self::object(&object[key]).map(|value| read(value).map_err(|e| within(key, e))).transpose()
+}
+
+// ---- Pieces of both, and readers for single values.
+
 /// Reads the items of the list under `key` with `read`, naming the item an error is in.
 pub(crate) fn each<'a, T>(key: &str, values: &'a [Value], read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
     values.iter().enumerate().map(|(i, value)| read(value).map_err(|e| within(&format!("{key}[{i}]"), e))).collect()
 }
 
-/// An object value itself, or `None`: a reader for [`required`] and [`checked`].
+/// An object value itself, or `None`: a reader for [`required`], [`present`] and [`checked`].
 pub(crate) fn object(value: &Value) -> Option<&Value> {
     value.is_object().then_some(value)
 }
@@ -103,10 +141,7 @@ pub(crate) fn within(path: &str, error: LoadError) -> LoadError {
 
 /// Reads with `read` a record that must be an object; anything else is malformed.
 pub(crate) fn record<'a, T>(value: &'a Value, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
-    match value {
-        Value::Object(_) => read(value),
-        other => Err(LoadError::Malformed(format!("expected an object, found {}", describe(other)))),
-    }
+    read(expect(value, object, "an object")?)
 }
 
 /// An RFC 3339 date, or `None` for anything else.

@@ -1,5 +1,8 @@
 //! The article model every page renders, whatever the backend. Adapters map their JSON onto these
-//! types; our own static schema is their serde form.
+//! types; our own static schema is their serde form. The browser reads that form with
+//! `sources::static_json`'s walking readers (also for the stored reading list), not with the derived
+//! `Deserialize`, which only native code and tests use: calling it from the app would bring its
+//! code back into the wasm (see docs/size-plan.md).
 
 use crate::routes::SiteBase;
 use crate::time::Timestamp;

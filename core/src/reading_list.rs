@@ -1,17 +1,32 @@
 //! "Save for later": the stories a reader keeps in their browser, most recently saved first.
 
 use crate::model::Teaser;
-use serde::{Deserialize, Serialize};
+use crate::sources::static_json::teaser;
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 /// The browser storage key of the reading list for a site.
 pub fn reading_list_key(site: &str) -> String {
     format!("broadsheet:saved:{site}")
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+/// Stored as a plain list of teasers in the model's serde form, which is the static schema's.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct ReadingList {
     pub stories: Vec<Teaser>,
+}
+
+/// Read back with the static schema's teaser reader instead of a derived decoder, so that the
+/// browser build carries none for `Teaser` (see `sources/wire.rs`).
+impl<'de> Deserialize<'de> for ReadingList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let stored = Value::deserialize(deserializer)?;
+        let stories = stored.as_array().ok_or_else(|| D::Error::custom("expected a list of stories"))?;
+        let stories = stories.iter().map(teaser).collect::<Result<_, _>>().map_err(D::Error::custom)?;
+        Ok(ReadingList { stories })
+    }
 }
 
 impl ReadingList {

@@ -20,7 +20,6 @@
 //! Ghost answers errors as `{"errors":[{"message","type",…}]}`; every decoder reads such a body
 //! as the matching [`LoadError`] (`NotFoundError` → [`LoadError::NotFound`]).
 
-use super::decode_json;
 use crate::error::LoadError;
 use crate::model::{
     Article, ArticleBody, Author, AuthorRef, CommentInfo, Format, Image, ListHeading, Page, Side, SitePage, Teaser, Term,
@@ -31,10 +30,11 @@ use crate::routes::{encode, ListKey};
 use crate::search::SearchEntry;
 use crate::text::html_to_text;
 use crate::time::Timestamp;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::{Map, Value};
-use super::wire::{describe, nullable, safe_image_src, web_url};
+use serde_json::Value;
+use super::wire::{
+    checked, checked_date, checked_list, checked_record, checked_text, object, parse_object, record, present,
+    required_date, required_list, required_text, safe_image_src, small_number, web_url, within,
+};
 use crate::text::{collapse_whitespace, shorten, text_to_html};
 
 /// The box reserved for a feature image, whose real size Ghost does not say (16:9).
@@ -164,121 +164,59 @@ fn nql_inner(text: &str) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ghost's JSON
+// Ghost's JSON, read by walking it (see `wire.rs`). Every field is checked: a required one missing
+// or `null`, or any field of another type, makes the answer malformed, naming the field.
 
-#[derive(Deserialize)]
-struct ApiError {
-    #[serde(default, rename = "type")]
-    kind: Option<String>,
-    #[serde(default)]
-    message: Option<String>,
+/// A tag as Ghost gives it, borrowed from the answer.
+#[derive(Clone, Copy)]
+struct Tag<'a> {
+    slug: &'a str,
+    name: &'a str,
+    visibility: Option<&'a str>,
+    description: Option<&'a str>,
 }
 
-#[derive(Clone, Deserialize)]
-struct Tag {
-    slug: String,
-    name: String,
-    #[serde(default)]
-    visibility: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-}
-
-impl Tag {
+impl Tag<'_> {
     fn is_public(&self) -> bool {
-        self.visibility.as_deref().is_none_or(|v| v == "public") && !self.name.starts_with('#')
+        self.visibility.is_none_or(|v| v == "public") && !self.name.starts_with('#')
     }
 
     fn term(&self) -> Term {
-        Term { slug: self.slug.clone(), name: self.name.trim().to_string() }
+        Term { slug: self.slug.to_string(), name: self.name.trim().to_string() }
     }
 }
 
-#[derive(Deserialize)]
-struct PostAuthor {
-    slug: String,
-    name: String,
+fn tag(value: &Value) -> Result<Tag<'_>, LoadError> {
+    record(value, |tag| {
+        Ok(Tag {
+            slug: required_text(tag, "slug")?,
+            name: required_text(tag, "name")?,
+            visibility: checked_text(tag, "visibility")?,
+            description: checked_text(tag, "description")?,
+        })
+    })
 }
 
-#[derive(Deserialize)]
-struct Profile {
-    slug: String,
-    name: String,
-    #[serde(default)]
-    bio: Option<String>,
-    #[serde(default)]
-    profile_image: Option<String>,
-    #[serde(default)]
-    website: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Post {
-    id: String,
-    slug: String,
-    title: String,
-    #[serde(default)]
-    custom_excerpt: Option<String>,
-    #[serde(default)]
-    excerpt: Option<String>,
-    #[serde(default)]
-    html: Option<String>,
-    published_at: Timestamp,
-    #[serde(default)]
-    updated_at: Option<Timestamp>,
-    #[serde(default)]
-    feature_image: Option<String>,
-    #[serde(default)]
-    feature_image_alt: Option<String>,
-    #[serde(default)]
-    feature_image_caption: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    featured: bool,
-    #[serde(default)]
-    reading_time: Option<u32>,
-    #[serde(default, deserialize_with = "nullable")]
-    tags: Vec<Tag>,
-    #[serde(default, deserialize_with = "nullable")]
-    authors: Vec<PostAuthor>,
-    #[serde(default)]
-    primary_tag: Option<Tag>,
-}
-
-#[derive(Deserialize)]
-struct GhostPage {
-    slug: String,
-    title: String,
-    #[serde(default)]
-    html: Option<String>,
-    #[serde(default)]
-    updated_at: Option<Timestamp>,
-}
-
-#[derive(Deserialize)]
-struct Meta {
-    pagination: Pagination,
-}
-
-/// `meta.pagination`; `limit` (which may be `"all"`), `next` and `prev` follow from these.
-#[derive(Deserialize)]
-struct Pagination {
-    page: u32,
-    pages: u32,
-    total: u32,
+/// A post's author: slug and name, both required.
+fn post_author(value: &Value) -> Result<AuthorRef, LoadError> {
+    record(value, |author| {
+        Ok(AuthorRef { slug: required_text(author, "slug")?.to_string(), name: collapse_whitespace(required_text(author, "name")?) })
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+/// Ghost's error type of the first error in an `errors` list, if it names one.
+fn error_type(errors: &Value) -> Option<&str> {
+    errors[0]["type"].as_str()
+}
+
 /// Maps an unsuccessful answer onto the app's errors, by Ghost's error type when the body is a
 /// Ghost error (`{"errors":[{"type":"NotFoundError",…}]}`), else by the HTTP status.
 pub fn decode_error(status: u16, body: &str) -> LoadError {
-    #[derive(Deserialize)]
-    struct Errors {
-        errors: Vec<ApiError>,
-    }
-    let kind = serde_json::from_str::<Errors>(body).ok().and_then(|e| e.errors.into_iter().next()).and_then(|e| e.kind);
-    match kind.as_deref() {
+    let answer = serde_json::from_str::<Value>(body).unwrap_or_default();
+    match error_type(&answer["errors"]) {
         Some("NotFoundError") => LoadError::NotFound,
         Some("UnauthorizedError" | "NoPermissionError") => LoadError::Forbidden,
         _ => LoadError::from_status(status).unwrap_or(LoadError::Status(status)),
@@ -286,75 +224,57 @@ pub fn decode_error(status: u16, body: &str) -> LoadError {
 }
 
 /// The error a successful answer carries instead of content, if any.
-fn error_of(errors: &[ApiError]) -> Option<LoadError> {
+fn error_of(errors: &[Value]) -> Option<LoadError> {
     let first = errors.first()?;
-    Some(match first.kind.as_deref() {
+    let kind = first["type"].as_str();
+    Some(match kind {
         Some("NotFoundError") => LoadError::NotFound,
         Some("UnauthorizedError" | "NoPermissionError") => LoadError::Forbidden,
         Some("TooManyRequestsError") => LoadError::Status(429),
         Some("BadRequestError" | "ValidationError" | "IncorrectUsageError") => LoadError::Status(400),
         Some("InternalServerError") => LoadError::Status(500),
         other => {
-            let what = first.message.as_deref().or(other).unwrap_or("unknown error");
+            let what = first["message"].as_str().or(other).unwrap_or("unknown error");
             LoadError::Malformed(format!("Ghost answered with an error: {}", shorten(&collapse_whitespace(what), 200)))
         }
     })
 }
 
 /// The top-level object of an answer, or the error it carries.
-fn decode_body(body: &str) -> Result<Map<String, Value>, LoadError> {
-    let map = match decode_json::<Value>(body)? {
-        Value::Object(map) => map,
-        other => return Err(LoadError::Malformed(format!("expected an object, found {}", describe(&other)))),
-    };
-    if let Some(errors) = map.get("errors").filter(|e| !e.is_null()) {
-        let errors: Vec<ApiError> =
-            serde_json::from_value(errors.clone()).map_err(|e| LoadError::Malformed(format!("`errors`: {e}")))?;
-        if let Some(error) = error_of(&errors) {
-            return Err(error);
-        }
+fn decode_body(body: &str) -> Result<Value, LoadError> {
+    let answer = parse_object(body)?;
+    if let Some(error) = checked(&answer, "errors", Value::as_array, "a list")?.and_then(|errors| error_of(errors)) {
+        return Err(error);
     }
-    Ok(map)
+    Ok(answer)
 }
 
-/// The records under `key`, each decoded on its own so that an error names where it is.
-fn records<T: DeserializeOwned>(map: &mut Map<String, Value>, key: &str) -> Result<Vec<T>, LoadError> {
-    match map.remove(key) {
-        None | Some(Value::Null) => Err(LoadError::Malformed(format!("missing field `{key}`"))),
-        Some(Value::Array(items)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                serde_json::from_value(item).map_err(|e| LoadError::Malformed(format!("`{key}[{i}]`: {e}")))
-            })
-            .collect(),
-        Some(other) => Err(LoadError::Malformed(format!("`{key}`: expected a list, found {}", describe(&other)))),
-    }
+/// The records under `key`, each read by `read`, so that an error names where it is.
+fn records<'a, T>(answer: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    required_list(answer, key, |value| record(value, &read))
 }
 
 /// The first record under `key` of a read-by-slug answer; an empty list means it does not exist.
-fn first_record<T: DeserializeOwned>(body: &str, key: &str) -> Result<T, LoadError> {
-    let mut map = decode_body(body)?;
-    match map.remove(key) {
-        None | Some(Value::Null) => Err(LoadError::Malformed(format!("missing field `{key}`"))),
-        Some(Value::Array(items)) => match items.into_iter().next() {
-            None => Err(LoadError::NotFound),
-            Some(item) => serde_json::from_value(item).map_err(|e| LoadError::Malformed(format!("`{key}[0]`: {e}"))),
-        },
-        Some(other) => Err(LoadError::Malformed(format!("`{key}`: expected a list, found {}", describe(&other)))),
-    }
+fn first_record<T>(body: &str, key: &str, read: impl FnOnce(&Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    let answer = decode_body(body)?;
+    let first = present(&answer, key, Value::as_array, "a list")?.first().ok_or(LoadError::NotFound)?;
+    record(first, read).map_err(|e| within(&format!("{key}[0]"), e))
+}
+
+/// `meta.pagination` as (page, pages, total); `limit` (which may be `"all"`), `next` and `prev`
+/// follow from these.
+fn pagination(meta: &Value) -> Result<(u32, u32, u32), LoadError> {
+    let pagination = present(meta, "pagination", object, "an object")?;
+    let number = |key| present(pagination, key, small_number, "a whole number");
+    Ok((number("page")?, number("pages")?, number("total")?))
 }
 
 /// A browse answer (`{"posts":[…],"meta":{"pagination":{…}}}`) as a page of teasers.
 pub fn decode_list(body: &str) -> Result<Page<Teaser>, LoadError> {
-    let mut map = decode_body(body)?;
-    let posts: Vec<Post> = records(&mut map, "posts")?;
-    let meta: Meta = match map.remove("meta") {
-        None | Some(Value::Null) => return Err(LoadError::Malformed("missing field `meta`".into())),
-        Some(meta) => serde_json::from_value(meta).map_err(|e| LoadError::Malformed(format!("`meta`: {e}")))?,
-    };
-    let Pagination { page, pages, total } = meta.pagination;
-    let items = posts.into_iter().map(|post| article_of(post).teaser).collect();
+    let answer = decode_body(body)?;
+    let items = records(&answer, "posts", |post| article_of(post).map(|article| article.teaser))?;
+    let meta = present(&answer, "meta", object, "an object")?;
+    let (page, pages, total) = pagination(meta).map_err(|e| within("meta", e))?;
     Ok(Page { page: page.max(1), total_pages: pages.max(1), total, items })
 }
 
@@ -382,101 +302,110 @@ pub fn decode_neighbour(body: &str) -> Result<Option<Teaser>, LoadError> {
 }
 
 pub fn decode_article(body: &str) -> Result<Article, LoadError> {
-    first_record(body, "posts").map(article_of)
+    first_record(body, "posts", article_of)
 }
 
 /// `{"tags":[{name, description}]}` as a list heading.
 pub fn decode_tag_heading(body: &str) -> Result<ListHeading, LoadError> {
-    let tag: Tag = first_record(body, "tags")?;
-    Ok(ListHeading {
-        title: collapse_whitespace(&tag.name),
-        description: tag.description.as_deref().map(collapse_whitespace).unwrap_or_default(),
-        author: None,
+    first_record(body, "tags", |value| {
+        let tag = tag(value)?;
+        Ok(ListHeading {
+            title: collapse_whitespace(tag.name),
+            description: tag.description.map(collapse_whitespace).unwrap_or_default(),
+            author: None,
+        })
     })
 }
 
 /// `{"authors":[{slug, name, bio, profile_image, website}]}` as a list heading with the profile.
 /// Ghost's bio is plain text; it becomes escaped HTML paragraphs.
 pub fn decode_author_heading(body: &str) -> Result<ListHeading, LoadError> {
-    let profile: Profile = first_record(body, "authors")?;
-    let bio = profile.bio.as_deref().unwrap_or_default();
-    let name = collapse_whitespace(&profile.name);
-    Ok(ListHeading {
-        title: name.clone(),
-        description: collapse_whitespace(bio),
-        author: Some(Author {
-            slug: profile.slug,
-            name,
-            role: None,
-            bio: text_to_html(bio),
-            avatar: profile.profile_image.as_deref().and_then(safe_image_src),
-            url: profile.website.as_deref().and_then(web_url),
-        }),
+    first_record(body, "authors", |profile| {
+        let bio = checked_text(profile, "bio")?.unwrap_or_default();
+        let name = collapse_whitespace(required_text(profile, "name")?);
+        Ok(ListHeading {
+            title: name.clone(),
+            description: collapse_whitespace(bio),
+            author: Some(Author {
+                slug: required_text(profile, "slug")?.to_string(),
+                name,
+                role: None,
+                bio: text_to_html(bio),
+                avatar: checked_text(profile, "profile_image")?.and_then(safe_image_src),
+                url: checked_text(profile, "website")?.and_then(web_url),
+            }),
+        })
     })
 }
 
 /// `{"pages":[page]}` as a standalone page; an empty list is [`LoadError::NotFound`].
 pub fn decode_site_page(body: &str) -> Result<SitePage, LoadError> {
-    let page: GhostPage = first_record(body, "pages")?;
-    Ok(SitePage {
-        slug: page.slug,
-        title: collapse_whitespace(&page.title),
-        body: UntrustedHtml(page.html.unwrap_or_default()),
-        modified: page.updated_at,
+    first_record(body, "pages", |page| {
+        Ok(SitePage {
+            slug: required_text(page, "slug")?.to_string(),
+            title: collapse_whitespace(required_text(page, "title")?),
+            body: UntrustedHtml(checked_text(page, "html")?.unwrap_or_default().to_string()),
+            modified: checked_date(page, "updated_at")?,
+        })
     })
 }
 
-fn article_of(post: Post) -> Article {
-    let html = post.html.unwrap_or_default();
-    let is_video = post.tags.iter().chain(&post.primary_tag).any(|t| matches!(t.slug.as_str(), "video" | "hash-video"))
-        || leads_with_embed(&html);
-    let primary = post.primary_tag.filter(Tag::is_public).or_else(|| post.tags.iter().find(|t| t.is_public()).cloned());
+fn article_of(post: &Value) -> Result<Article, LoadError> {
+    let id = required_text(post, "id")?;
+    let slug = required_text(post, "slug")?;
+    let title = required_text(post, "title")?;
+    let published = required_date(post, "published_at")?;
+    let html = checked_text(post, "html")?.unwrap_or_default();
+    let tags = checked_list(post, "tags", tag)?;
+    let primary_tag = checked_record(post, "primary_tag", tag)?;
+    let is_video =
+        tags.iter().chain(&primary_tag).any(|t| matches!(t.slug, "video" | "hash-video")) || leads_with_embed(html);
+    let primary = primary_tag.filter(Tag::is_public).or_else(|| tags.iter().find(|t| t.is_public()).copied());
     let categories: Vec<Term> = primary.iter().map(Tag::term).collect();
-    let mut tags: Vec<Term> = Vec::new();
-    for tag in post.tags.iter().filter(|t| t.is_public()) {
-        if !categories.iter().chain(&tags).any(|t| t.slug == tag.slug) {
-            tags.push(tag.term());
+    let mut terms: Vec<Term> = Vec::new();
+    for tag in tags.iter().filter(|t| t.is_public()) {
+        if !categories.iter().chain(&terms).any(|t| t.slug == tag.slug) {
+            terms.push(tag.term());
         }
     }
-    let excerpt = match post.custom_excerpt.as_deref().map(collapse_whitespace).filter(|e| !e.is_empty()) {
+    let non_blank = |key| Ok::<_, LoadError>(checked_text(post, key)?.map(collapse_whitespace).filter(|e| !e.is_empty()));
+    let excerpt = match non_blank("custom_excerpt")? {
         Some(custom) => custom,
-        None => match post.excerpt.as_deref().map(collapse_whitespace).filter(|e| !e.is_empty()) {
+        None => match non_blank("excerpt")? {
             Some(generated) => shorten(&generated, EXCERPT_CHARS),
-            None => shorten(&html_to_text(&html), EXCERPT_CHARS),
+            None => shorten(&html_to_text(html), EXCERPT_CHARS),
         },
     };
-    let hero = post.feature_image.as_deref().and_then(safe_image_src).map(|src| Image {
+    let alt = checked_text(post, "feature_image_alt")?;
+    let caption = checked_text(post, "feature_image_caption")?;
+    let hero = checked_text(post, "feature_image")?.and_then(safe_image_src).map(|src| Image {
         src,
         width: HERO_WIDTH,
         height: HERO_HEIGHT,
-        alt: post.feature_image_alt.as_deref().map(collapse_whitespace).unwrap_or_default(),
-        caption: post.feature_image_caption.as_deref().map(html_to_text).filter(|c| !c.is_empty()),
+        alt: alt.map(collapse_whitespace).unwrap_or_default(),
+        caption: caption.map(html_to_text).filter(|c| !c.is_empty()),
         credit: None,
         srcset: Vec::new(),
     });
-    let reading = post.reading_time.map_or_else(|| reading_minutes(&html), |minutes| minutes.max(1));
+    let reading_time = checked(post, "reading_time", small_number, "a whole number")?;
     let teaser = Teaser {
-        id: post.id,
-        slug: post.slug,
-        title: collapse_whitespace(&post.title),
+        id: id.to_string(),
+        slug: slug.to_string(),
+        title: collapse_whitespace(title),
         dek: None,
         excerpt,
-        published: post.published_at,
-        modified: post.updated_at,
-        authors: post
-            .authors
-            .into_iter()
-            .map(|a| AuthorRef { slug: a.slug, name: collapse_whitespace(&a.name) })
-            .collect(),
+        published,
+        modified: checked_date(post, "updated_at")?,
+        authors: checked_list(post, "authors", post_author)?,
         categories,
-        tags,
+        tags: terms,
         hero,
         comments: CommentInfo { open: false, count: 0 },
         format: if is_video { Format::Video } else { Format::Standard },
-        featured: post.featured,
-        reading_minutes: reading,
+        featured: checked(post, "featured", Value::as_bool, "true or false")?.unwrap_or(false),
+        reading_minutes: reading_time.map_or_else(|| reading_minutes(html), |minutes| minutes.max(1)),
     };
-    Article { teaser, body: ArticleBody::Html(UntrustedHtml(html)), source: None }
+    Ok(Article { teaser, body: ArticleBody::Html(UntrustedHtml(html.to_string())), source: None })
 }
 
 /// Whether the body opens with a Ghost embed or video card.

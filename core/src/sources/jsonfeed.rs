@@ -26,8 +26,10 @@
 //! file extension, `index` skipped), slugified; else its title slugified; else its id slugified.
 //! Slugs are made unique with `-2`, `-3`… in feed order.
 
-use super::decode_json;
-use super::wire::{nullable, safe_image_src, web_url};
+use super::wire::{
+    checked_date, checked_list, checked_record, checked_text, expect, parse_object, record, present, required_text,
+    safe_image_src, web_url, within,
+};
 use crate::text::{collapse_whitespace, shorten, text_to_html};
 use crate::case::lower_case;
 use crate::error::LoadError;
@@ -40,8 +42,6 @@ use crate::reading_time::reading_minutes;
 use crate::routes::ListKey;
 use crate::search::{paginate, SearchEntry, SearchIndex};
 use crate::text::html_to_text;
-use crate::time::Timestamp;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -68,87 +68,49 @@ pub struct Feed {
     pub next_url: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct FeedDoc {
-    /// Required by the spec; any version is read.
-    #[serde(rename = "version")]
-    _version: String,
-    title: String,
-    #[serde(default)]
-    next_url: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    authors: Vec<FeedAuthor>,
-    #[serde(default)]
-    author: Option<FeedAuthor>,
-    /// Decoded one by one, so that an error names the item.
-    items: Vec<Value>,
-}
-
-#[derive(Deserialize)]
-struct FeedAuthor {
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Item {
-    #[serde(deserialize_with = "id_text")]
-    id: String,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    external_url: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    content_html: Option<String>,
-    #[serde(default)]
-    content_text: Option<String>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    image: Option<String>,
-    #[serde(default)]
-    banner_image: Option<String>,
-    #[serde(default)]
-    date_published: Option<Timestamp>,
-    #[serde(default)]
-    date_modified: Option<Timestamp>,
-    #[serde(default, deserialize_with = "nullable")]
-    authors: Vec<FeedAuthor>,
-    #[serde(default)]
-    author: Option<FeedAuthor>,
-    #[serde(default, deserialize_with = "nullable")]
-    tags: Vec<String>,
-}
+// JSON Feed's JSON, read by walking it (see `wire.rs`). Every field is checked: a required one
+// missing or `null`, or any field of another type, makes the feed malformed, naming the field.
 
 /// An item's `id` as text: the spec says a reader coerces a number to a string.
-fn id_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    match Value::deserialize(deserializer)? {
-        Value::String(id) => Ok(id),
-        Value::Number(id) => Ok(id.to_string()),
-        other => Err(serde::de::Error::custom(format!(
-            "invalid type: {}, expected a string or a number for `id`",
-            super::wire::describe(&other)
-        ))),
+fn id_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(id) => Some(id.clone()),
+        Value::Number(id) => Some(id.to_string()),
+        _ => None,
     }
+}
+
+/// An author object's name, if it has one.
+fn author_name(author: &Value) -> Result<Option<&str>, LoadError> {
+    record(author, |author| checked_text(author, "name"))
+}
+
+/// The names in an object's `authors` (1.1), else its `author` (1.0); both are checked.
+fn author_names(object: &Value) -> Result<Vec<&str>, LoadError> {
+    let authors = checked_list(object, "authors", author_name)?;
+    let author = checked_record(object, "author", author_name)?;
+    let all = if authors.is_empty() { author.into_iter().collect() } else { authors };
+    Ok(all.into_iter().flatten().collect())
 }
 
 /// Decodes one page of a feed. A missing or mistyped field, the feed's or an item's, is
 /// [`LoadError::Malformed`] naming it (`` `items[3]`: missing field `id` ``).
 pub fn decode_feed(body: &str) -> Result<Feed, LoadError> {
-    let doc: FeedDoc = decode_json(body)?;
-    let feed_authors = bylines(&doc.authors, doc.author.as_ref());
+    let doc = parse_object(body)?;
+    // Required by the spec; any version is read.
+    required_text(&doc, "version")?;
+    let title = required_text(&doc, "title")?;
+    let next_url = checked_text(&doc, "next_url")?;
+    let feed_authors = bylines(author_names(&doc)?);
     let mut items = Vec::new();
-    for (i, value) in doc.items.into_iter().enumerate() {
-        let in_item = |problem: String| LoadError::Malformed(format!("`items[{i}]`: {problem}"));
-        let item: Item = serde_json::from_value(value).map_err(|e| in_item(e.to_string()))?;
-        if let Some(article) = article_of(item, &feed_authors).map_err(in_item)? {
+    for (i, value) in present(&doc, "items", Value::as_array, "a list")?.iter().enumerate() {
+        let article = record(value, |item| article_of(item, &feed_authors)).map_err(|e| within(&format!("items[{i}]"), e))?;
+        if let Some(article) = article {
             append(&mut items, vec![article]);
         }
     }
-    let next_url = doc.next_url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-    Ok(Feed { title: collapse_whitespace(&doc.title), items, next_url })
+    let next_url = next_url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+    Ok(Feed { title: collapse_whitespace(title), items, next_url })
 }
 
 /// Adds the items of a further page: an item whose id is already there is skipped (a feed that
@@ -171,11 +133,9 @@ pub fn append(items: &mut Vec<Article>, more: Vec<Article>) {
 }
 
 /// The byline of an item: named authors, slugified, without repeats.
-fn bylines(authors: &[FeedAuthor], author: Option<&FeedAuthor>) -> Vec<AuthorRef> {
-    let all: Vec<&FeedAuthor> =
-        if authors.is_empty() { author.into_iter().collect() } else { authors.iter().collect() };
+fn bylines(names: Vec<&str>) -> Vec<AuthorRef> {
     let mut refs: Vec<AuthorRef> = Vec::new();
-    for name in all.iter().filter_map(|a| a.name.as_deref()).map(collapse_whitespace) {
+    for name in names.into_iter().map(collapse_whitespace) {
         let slug = slugify(&name);
         if !slug.is_empty() && !refs.iter().any(|r| r.slug == slug) {
             refs.push(AuthorRef { slug, name });
@@ -184,55 +144,58 @@ fn bylines(authors: &[FeedAuthor], author: Option<&FeedAuthor>) -> Vec<AuthorRef
     refs
 }
 
-/// An item as an article, `Ok(None)` when it has no date, `Err` naming what is missing.
-fn article_of(item: Item, feed_authors: &[AuthorRef]) -> Result<Option<Article>, String> {
-    let had_html = item.content_html.is_some();
-    let html = match (item.content_html.filter(|h| !h.trim().is_empty()), &item.content_text) {
-        (Some(html), _) => html,
+/// An item as an article, `Ok(None)` when it has no date, `Err` naming what is missing or mistyped.
+fn article_of(item: &Value, feed_authors: &[AuthorRef]) -> Result<Option<Article>, LoadError> {
+    let id = present(item, "id", id_text, "a string or a number")?;
+    let content_html = checked_text(item, "content_html")?;
+    let content_text = checked_text(item, "content_text")?;
+    let html = match (content_html.filter(|h| !h.trim().is_empty()), content_text) {
+        (Some(html), _) => html.to_string(),
         (None, Some(text)) => text_to_html(text).0,
-        (None, None) if had_html => String::new(),
-        (None, None) => return Err("missing field `content_html` or `content_text`".into()),
+        (None, None) if content_html.is_some() => String::new(),
+        (None, None) => return Err(LoadError::Malformed("missing field `content_html` or `content_text`".into())),
     };
-    let Some(published) = item.date_published.or(item.date_modified) else { return Ok(None) };
+    let date_published = checked_date(item, "date_published")?;
+    let date_modified = checked_date(item, "date_modified")?;
+    let url = checked_text(item, "url")?;
+    let external_url = checked_text(item, "external_url")?;
+    let own_title = checked_text(item, "title")?.map(collapse_whitespace).filter(|t| !t.is_empty());
+    let summary = checked_text(item, "summary")?.map(collapse_whitespace).filter(|s| !s.is_empty());
+    let image = checked_text(item, "image")?;
+    let banner_image = checked_text(item, "banner_image")?;
+    let own_authors = bylines(author_names(item)?);
+    let tag_names = checked_list(item, "tags", |tag| expect(tag, Value::as_str, "text"))?;
+    let Some(published) = date_published.or(date_modified) else { return Ok(None) };
     let text = html_to_text(&html);
-    let own_title = item.title.as_deref().map(collapse_whitespace).filter(|t| !t.is_empty());
-    let summary = item.summary.as_deref().map(collapse_whitespace).filter(|s| !s.is_empty());
     let title = match (&own_title, &summary) {
         (Some(title), _) => title.clone(),
         (None, Some(summary)) => shorten(summary, TITLE_CHARS),
         (None, None) if !text.is_empty() => shorten(&text, TITLE_CHARS),
         (None, None) => "Untitled".to_string(),
     };
-    let slug = item
-        .url
-        .as_deref()
+    let slug = url
         .and_then(url_slug)
         .or_else(|| own_title.as_deref().map(slugify).filter(|s| !s.is_empty()))
-        .or_else(|| Some(slugify(&item.id)).filter(|s| !s.is_empty()))
+        .or_else(|| Some(slugify(&id)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| "item".to_string());
-    let own_authors = bylines(&item.authors, item.author.as_ref());
     let authors = if own_authors.is_empty() { feed_authors.to_vec() } else { own_authors };
     let mut terms: Vec<Term> = Vec::new();
-    for name in item.tags.iter().map(|t| collapse_whitespace(t)) {
+    for name in tag_names.into_iter().map(collapse_whitespace) {
         let slug = slugify(&name);
         if !slug.is_empty() && !terms.iter().any(|t| t.slug == slug) {
             terms.push(Term { slug, name });
         }
     }
     let tags = if terms.is_empty() { Vec::new() } else { terms.split_off(1) };
-    let hero = item
-        .image
-        .as_deref()
-        .and_then(safe_image_src)
-        .or_else(|| item.banner_image.as_deref().and_then(safe_image_src));
+    let hero = image.and_then(safe_image_src).or_else(|| banner_image.and_then(safe_image_src));
     let teaser = Teaser {
-        id: item.id.trim().to_string(),
+        id: id.trim().to_string(),
         slug,
         title,
         dek: None,
         excerpt: summary.unwrap_or_else(|| shorten(&text, EXCERPT_CHARS)),
         published,
-        modified: item.date_modified,
+        modified: date_modified,
         authors,
         categories: terms,
         tags,
@@ -251,7 +214,7 @@ fn article_of(item: Item, feed_authors: &[AuthorRef]) -> Result<Option<Article>,
         reading_minutes: reading_minutes(&html),
     };
     let source =
-        item.external_url.as_deref().and_then(web_url).map(|url| SourceLink { url, label: SOURCE_LABEL.to_string() });
+        external_url.and_then(web_url).map(|url| SourceLink { url, label: SOURCE_LABEL.to_string() });
     Ok(Some(Article { teaser, body: ArticleBody::Html(UntrustedHtml(html)), source }))
 }
 
@@ -471,6 +434,7 @@ mod tests {
     use super::*;
     use crate::routes::is_valid_slug;
     use crate::sources::test_support::{malformed, mutations, with_key, Rng};
+    use crate::time::Timestamp;
 
     const FEED: &str = include_str!("../../tests/fixtures/jsonfeed/feed.json");
     const FEED_2: &str = include_str!("../../tests/fixtures/jsonfeed/feed-2.json");

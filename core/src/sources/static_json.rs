@@ -1,13 +1,19 @@
 //! Broadsheet's own static schema (docs/static-schema.md): plain JSON files under one base URL.
 
-use super::decode_json;
+use super::wire::{
+    optional_list, optional_record, parse_object, record, present, required_date, required_list, required_record,
+    required_text, small_number, text, timestamp,
+};
 use crate::comment_form::{CommentRefusal, NewComment, PostedComment};
 use crate::error::LoadError;
-use crate::model::{Article, ArticleBody, Author, Category, Comment, CommentStatus, Neighbours, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml};
+use crate::model::{
+    Article, ArticleBody, Author, AuthorRef, Category, Comment, CommentAuthor, CommentInfo, CommentStatus, Format, Image,
+    ImageSource, Neighbours, Page, SitePage, SourceLink, Teaser, Term, UntrustedHtml,
+};
 use crate::reading_time::reading_minutes;
 use crate::routes::{encode, ListKey};
-use crate::search::SearchIndex;
-use serde::Deserialize;
+use crate::search::{SearchEntry, SearchIndex};
+use serde_json::Value;
 
 /// Teasers per generated list page.
 pub const PAGE_SIZE: usize = 10;
@@ -81,108 +87,224 @@ pub fn new_comment_body(comment: &NewComment) -> String {
     .to_string()
 }
 
-#[derive(Deserialize)]
-struct CommentAccepted {
-    comment: Comment,
+// ---- Decoding: the static schema (the model's serde form, which the indexer and the reading list
+// write) read by walking it (see `wire.rs`), so the browser build carries no derived decoder. A
+// required field missing or of another type makes the file malformed, naming it; an optional field
+// of another type reads as absent, as in the WordPress adapter.
+
+fn string(object: &Value, key: &str) -> Result<String, LoadError> {
+    required_text(object, key).map(str::to_string)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CommentRefused {
-    error: String,
-    message: String,
+/// An optional text: anything but a string reads as absent.
+fn optional_string(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_string)
+}
+
+fn number(object: &Value, key: &str) -> Result<u32, LoadError> {
+    present(object, key, small_number, "a whole number")
+}
+
+fn term(value: &Value) -> Result<Term, LoadError> {
+    record(value, |term| Ok(Term { slug: string(term, "slug")?, name: string(term, "name")? }))
+}
+
+fn author_ref(value: &Value) -> Result<AuthorRef, LoadError> {
+    record(value, |author| Ok(AuthorRef { slug: string(author, "slug")?, name: string(author, "name")? }))
+}
+
+fn image(image: &Value) -> Result<Image, LoadError> {
+    let source = |size: &Value| record(size, |size| Ok(ImageSource { src: string(size, "src")?, width: number(size, "width")? }));
+    Ok(Image {
+        src: string(image, "src")?,
+        width: number(image, "width")?,
+        height: number(image, "height")?,
+        alt: text(&image["alt"]).to_string(),
+        caption: optional_string(&image["caption"]),
+        credit: optional_string(&image["credit"]),
+        srcset: optional_list(image, "srcset", source)?,
+    })
+}
+
+fn comment_info(comments: &Value) -> Result<CommentInfo, LoadError> {
+    Ok(CommentInfo { open: present(comments, "open", Value::as_bool, "true or false")?, count: number(comments, "count")? })
+}
+
+/// `"video"`, `"gallery"`, `"opinion"`; anything else is a standard story.
+fn format(value: &Value) -> Format {
+    match text(value) {
+        "video" => Format::Video,
+        "gallery" => Format::Gallery,
+        "opinion" => Format::Opinion,
+        _ => Format::Standard,
+    }
+}
+
+/// A teaser: a list's item, an article file's top level, a neighbour, a saved story.
+pub(crate) fn teaser(value: &Value) -> Result<Teaser, LoadError> {
+    record(value, |teaser| {
+        Ok(Teaser {
+            id: string(teaser, "id")?,
+            slug: string(teaser, "slug")?,
+            title: string(teaser, "title")?,
+            dek: optional_string(&teaser["dek"]),
+            excerpt: text(&teaser["excerpt"]).to_string(),
+            published: required_date(teaser, "published")?,
+            modified: timestamp(&teaser["modified"]),
+            authors: required_list(teaser, "authors", author_ref)?,
+            categories: required_list(teaser, "categories", term)?,
+            tags: optional_list(teaser, "tags", term)?,
+            hero: optional_record(teaser, "hero", image)?,
+            comments: optional_record(teaser, "comments", comment_info)?.unwrap_or_default(),
+            format: format(&teaser["format"]),
+            featured: teaser["featured"].as_bool().unwrap_or(false),
+            reading_minutes: small_number(&teaser["reading_minutes"]).unwrap_or(0),
+        })
+    })
+}
+
+fn comment(value: &Value) -> Result<Comment, LoadError> {
+    record(value, |comment| {
+        Ok(Comment {
+            id: string(comment, "id")?,
+            parent: optional_string(&comment["parent"]),
+            author: required_record(comment, "author", |author| {
+                Ok(CommentAuthor {
+                    name: string(author, "name")?,
+                    url: optional_string(&author["url"]),
+                    avatar: optional_string(&author["avatar"]),
+                })
+            })?,
+            date: required_date(comment, "date")?,
+            html: UntrustedHtml(string(comment, "html")?),
+            // Absent means approved (the schema's default). As in the WordPress adapter, any other
+            // status than "approved" is held: a comment not known to be public is not shown as such.
+            status: match &comment["status"] {
+                Value::Null => CommentStatus::Approved,
+                status if status == "approved" => CommentStatus::Approved,
+                _ => CommentStatus::Hold,
+            },
+        })
+    })
+}
+
+fn category(value: &Value) -> Result<Category, LoadError> {
+    record(value, |category| {
+        Ok(Category {
+            slug: string(category, "slug")?,
+            name: string(category, "name")?,
+            parent: optional_string(&category["parent"]),
+            description: text(&category["description"]).to_string(),
+        })
+    })
+}
+
+fn author(value: &Value) -> Result<Author, LoadError> {
+    record(value, |author| {
+        Ok(Author {
+            slug: string(author, "slug")?,
+            name: string(author, "name")?,
+            role: optional_string(&author["role"]),
+            bio: UntrustedHtml(text(&author["bio"]).to_string()),
+            avatar: optional_string(&author["avatar"]),
+            url: optional_string(&author["url"]),
+        })
+    })
+}
+
+fn search_entry(value: &Value) -> Result<SearchEntry, LoadError> {
+    record(value, |entry| {
+        Ok(SearchEntry {
+            slug: string(entry, "slug")?,
+            title: string(entry, "title")?,
+            excerpt: string(entry, "excerpt")?,
+            published: required_date(entry, "published")?,
+            category: string(entry, "category")?,
+        })
+    })
 }
 
 /// Maps the comment endpoint's answer: `{"comment": {...}}` with status 200/201, or
 /// `{"error": "closed" | "login_required" | "duplicate" | "too_fast" | "invalid", "message": "..."}`.
 pub fn decode_comment_post(status: u16, body: &str) -> Result<PostedComment, CommentRefusal> {
     if (200..300).contains(&status) {
-        let accepted: CommentAccepted = serde_json::from_str(body).map_err(|e| CommentRefusal::Other(e.to_string()))?;
-        return Ok(match accepted.comment.status {
-            CommentStatus::Approved => PostedComment::Published(accepted.comment),
-            CommentStatus::Hold => PostedComment::AwaitingModeration(accepted.comment),
+        let comment = parse_object(body)
+            .and_then(|answer| required_record(&answer, "comment", comment))
+            .map_err(|e| CommentRefusal::Other(e.to_string()))?;
+        return Ok(match comment.status {
+            CommentStatus::Approved => PostedComment::Published(comment),
+            CommentStatus::Hold => PostedComment::AwaitingModeration(comment),
         });
     }
-    let refused: CommentRefused = serde_json::from_str(body).unwrap_or_default();
-    Err(match refused.error.as_str() {
+    // Any answer, even one that is not JSON, is a refusal: what it says is read where it can be.
+    let refused = serde_json::from_str::<Value>(body).unwrap_or_default();
+    let message = text(&refused["message"]).to_string();
+    Err(match text(&refused["error"]) {
         "closed" => CommentRefusal::Closed,
         "login_required" => CommentRefusal::LoginRequired,
         "duplicate" => CommentRefusal::Duplicate,
         "too_fast" => CommentRefusal::TooFast,
-        "invalid" => CommentRefusal::InvalidField(refused.message),
-        _ if refused.message.is_empty() => CommentRefusal::Other(format!("error {status}")),
-        _ => CommentRefusal::Other(refused.message),
+        "invalid" => CommentRefusal::InvalidField(message),
+        _ if message.is_empty() => CommentRefusal::Other(format!("error {status}")),
+        _ => CommentRefusal::Other(message),
     })
 }
 
 pub fn decode_list(body: &str) -> Result<Page<Teaser>, LoadError> {
-    decode_json(body)
+    let file = parse_object(body)?;
+    Ok(Page {
+        page: number(&file, "page")?,
+        total_pages: number(&file, "total_pages")?,
+        total: number(&file, "total")?,
+        items: required_list(&file, "items", teaser)?,
+    })
 }
 
-/// The keys an article file has beyond a teaser's.
-#[derive(Deserialize)]
-struct ArticleRest {
-    body: UntrustedHtml,
-    #[serde(default)]
-    source: Option<SourceLink>,
-}
-
-/// Decodes an article file, deriving the reading time from its body. The file is read twice, as a
-/// teaser and for the rest: cheaper in code size than serde's `flatten`, and articles are small.
+/// Decodes an article file (a teaser with `body` and an optional `source`), deriving the reading
+/// time from its body.
 pub fn decode_article(text: &str) -> Result<Article, LoadError> {
-    let mut teaser: Teaser = decode_json(text)?;
-    let ArticleRest { body, source } = decode_json(text)?;
-    teaser.reading_minutes = reading_minutes(&body.0);
-    Ok(Article { teaser, body: ArticleBody::Html(body), source })
+    let file = parse_object(text)?;
+    let mut teaser = teaser(&file)?;
+    let body = string(&file, "body")?;
+    let source = optional_record(&file, "source", |link| Ok(SourceLink { url: string(link, "url")?, label: string(link, "label")? }))?;
+    teaser.reading_minutes = reading_minutes(&body);
+    Ok(Article { teaser, body: ArticleBody::Html(UntrustedHtml(body)), source })
 }
 
 pub fn decode_neighbours(body: &str) -> Result<Neighbours, LoadError> {
-    decode_json(body)
+    let file = parse_object(body)?;
+    Ok(Neighbours { older: optional_record(&file, "older", teaser)?, newer: optional_record(&file, "newer", teaser)? })
 }
 
 pub fn decode_site_page(body: &str) -> Result<SitePage, LoadError> {
-    decode_json(body)
-}
-
-#[derive(Deserialize)]
-struct CommentsFile {
-    comments: Vec<Comment>,
+    let file = parse_object(body)?;
+    Ok(SitePage {
+        slug: string(&file, "slug")?,
+        title: string(&file, "title")?,
+        body: UntrustedHtml(string(&file, "body")?),
+        modified: timestamp(&file["modified"]),
+    })
 }
 
 pub fn decode_comments(body: &str) -> Result<Vec<Comment>, LoadError> {
-    decode_json::<CommentsFile>(body).map(|f| f.comments)
-}
-
-#[derive(Deserialize)]
-struct CategoriesFile {
-    categories: Vec<Category>,
+    required_list(&parse_object(body)?, "comments", comment)
 }
 
 pub fn decode_categories(body: &str) -> Result<Vec<Category>, LoadError> {
-    decode_json::<CategoriesFile>(body).map(|f| f.categories)
-}
-
-#[derive(Deserialize)]
-struct AuthorsFile {
-    authors: Vec<Author>,
+    required_list(&parse_object(body)?, "categories", category)
 }
 
 pub fn decode_authors(body: &str) -> Result<Vec<Author>, LoadError> {
-    decode_json::<AuthorsFile>(body).map(|f| f.authors)
-}
-
-#[derive(Deserialize)]
-struct TagsFile {
-    tags: Vec<Term>,
+    required_list(&parse_object(body)?, "authors", author)
 }
 
 /// Tags with the number of stories each (`tags.json`).
 pub fn decode_tags(body: &str) -> Result<Vec<Term>, LoadError> {
-    decode_json::<TagsFile>(body).map(|f| f.tags)
+    required_list(&parse_object(body)?, "tags", term)
 }
 
 pub fn decode_search_index(body: &str) -> Result<SearchIndex, LoadError> {
-    decode_json(body)
+    Ok(SearchIndex { entries: required_list(&parse_object(body)?, "entries", search_entry)? })
 }
 
 #[cfg(test)]

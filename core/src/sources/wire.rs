@@ -7,17 +7,8 @@
 
 use crate::error::LoadError;
 use crate::sanitize_policy::safe_url;
-use serde::{Deserialize, Deserializer};
+use crate::time::Timestamp;
 use serde_json::Value;
-
-/// Reads `null` as the type's default (an empty list, `false`), for fields that may be absent.
-pub(crate) fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
-}
 
 /// A list answer whose items are objects, such as WordPress's `[{post}, …]`.
 pub(crate) fn parse_objects(body: &str) -> Result<Vec<Value>, LoadError> {
@@ -30,13 +21,132 @@ pub(crate) fn parse_objects(body: &str) -> Result<Vec<Value>, LoadError> {
     }
 }
 
+/// An answer whose top level is an object, such as Ghost's `{"posts": […], "meta": {…}}`.
+pub(crate) fn parse_object(body: &str) -> Result<Value, LoadError> {
+    match serde_json::from_str(body).map_err(|e| LoadError::Malformed(e.to_string()))? {
+        object @ Value::Object(_) => Ok(object),
+        other => Err(LoadError::Malformed(format!("expected an object, found {}", describe(&other)))),
+    }
+}
+
 /// The field `key` of `object` read by `read` (such as [`Value::as_u64`]), for a field the answer
-/// is unusable without: missing or `null` is "missing field", another type names what was expected.
+/// is unusable without: missing or `null` is "missing field", another type names what was expected
+/// (the WordPress adapter's words: "`id`: expected a whole number, found a string").
 pub(crate) fn required<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
     match &object[key] {
         Value::Null => Err(LoadError::Malformed(format!("missing field `{key}`"))),
         value => read(value).ok_or_else(|| LoadError::Malformed(format!("`{key}`: expected {expected}, found {}", describe(value)))),
     }
+}
+
+// ---- Strict reading, for the adapters whose answers serde's derived decoders used to check
+// (Ghost, JSON Feed, the static schema): a field of another type is malformed, in serde's words
+// ("invalid type"), which the app's error page has always shown and the end-to-end tests look for.
+
+/// An optional field read strictly: missing or `null` is `None`, another type is malformed
+/// ("`page`: invalid type: a string, expected a whole number").
+pub(crate) fn checked<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<Option<T>, LoadError> {
+    match &object[key] {
+        Value::Null => Ok(None),
+        value => expect(value, read, expected).map(Some).map_err(|e| within(key, e)),
+    }
+}
+
+/// A required field read strictly: as [`checked`], and missing or `null` is "missing field `key`".
+pub(crate) fn present<'a, T>(object: &'a Value, key: &str, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    checked(object, key, read, expected)?.ok_or_else(|| LoadError::Malformed(format!("missing field `{key}`")))
+}
+
+/// `value` read by `read`, or malformed saying what it is and what was expected instead.
+pub(crate) fn expect<'a, T>(value: &'a Value, read: fn(&'a Value) -> Option<T>, expected: &str) -> Result<T, LoadError> {
+    read(value).ok_or_else(|| LoadError::Malformed(format!("invalid type: {}, expected {expected}", describe(value))))
+}
+
+/// A required text field.
+pub(crate) fn required_text<'a>(object: &'a Value, key: &str) -> Result<&'a str, LoadError> {
+    present(object, key, Value::as_str, "text")
+}
+
+/// An optional text field, read strictly (see [`checked`]).
+pub(crate) fn checked_text<'a>(object: &'a Value, key: &str) -> Result<Option<&'a str>, LoadError> {
+    checked(object, key, Value::as_str, "text")
+}
+
+/// A required RFC 3339 date.
+pub(crate) fn required_date(object: &Value, key: &str) -> Result<Timestamp, LoadError> {
+    present(object, key, timestamp, "an RFC 3339 date")
+}
+
+/// An optional RFC 3339 date, read strictly (see [`checked`]).
+pub(crate) fn checked_date(object: &Value, key: &str) -> Result<Option<Timestamp>, LoadError> {
+    checked(object, key, timestamp, "an RFC 3339 date")
+}
+
+/// The list under `key`, each item read by `read`: missing or `null` is empty, another type or an
+/// item that does not read is malformed, naming where (`` `tags[2]`: missing field `slug` ``).
+pub(crate) fn checked_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    let values = checked(object, key, Value::as_array, "a list")?.map_or(&[][..], Vec::as_slice);
+    each(key, values, read)
+}
+
+/// The object under `key` read by `read`, or `None` when it is missing or `null`; another type, or
+/// an object that does not read, is malformed.
+pub(crate) fn checked_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<Option<T>, LoadError> {
+    checked(object, key, self::object, "an object")?.map(|value| read(value).map_err(|e| within(key, e))).transpose()
+}
+
+/// The list under `key`, which must be there, each item read by `read`.
+pub(crate) fn required_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    each(key, present(object, key, Value::as_array, "a list")?, read)
+}
+
+/// The object under `key`, which must be there, read by `read`.
+pub(crate) fn required_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    read(present(object, key, self::object, "an object")?).map_err(|e| within(key, e))
+}
+
+// ---- Lenient reading of optional parts, as the WordPress adapter does and the static schema now.
+
+/// An optional list read leniently: missing, `null` or of another type reads as empty (as
+/// WordPress's optional fields do), but each item there must read.
+pub(crate) fn optional_list<'a, T>(object: &'a Value, key: &str, read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    each(key, items(&object[key]), read)
+}
+
+/// An optional object read leniently: missing, `null` or of another type reads as `None`, but an
+/// object there must read (its own required fields stay required).
+pub(crate) fn optional_record<'a, T>(object: &'a Value, key: &str, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<Option<T>, LoadError> {
+    self::object(&object[key]).map(|value| read(value).map_err(|e| within(key, e))).transpose()
+}
+
+// ---- Pieces of both, and readers for single values.
+
+/// Reads the items of the list under `key` with `read`, naming the item an error is in.
+pub(crate) fn each<'a, T>(key: &str, values: &'a [Value], read: impl Fn(&'a Value) -> Result<T, LoadError>) -> Result<Vec<T>, LoadError> {
+    values.iter().enumerate().map(|(i, value)| read(value).map_err(|e| within(&format!("{key}[{i}]"), e))).collect()
+}
+
+/// An object value itself, or `None`: a reader for [`required`], [`present`] and [`checked`].
+pub(crate) fn object(value: &Value) -> Option<&Value> {
+    value.is_object().then_some(value)
+}
+
+/// An error found inside the part at `path` of an answer, saying so (`` `posts[3]`: … ``).
+pub(crate) fn within(path: &str, error: LoadError) -> LoadError {
+    match error {
+        LoadError::Malformed(problem) => LoadError::Malformed(format!("`{path}`: {problem}")),
+        other => other,
+    }
+}
+
+/// Reads with `read` a record that must be an object; anything else is malformed.
+pub(crate) fn record<'a, T>(value: &'a Value, read: impl FnOnce(&'a Value) -> Result<T, LoadError>) -> Result<T, LoadError> {
+    read(expect(value, object, "an object")?)
+}
+
+/// An RFC 3339 date, or `None` for anything else.
+pub(crate) fn timestamp(value: &Value) -> Option<Timestamp> {
+    value.as_str().and_then(Timestamp::parse)
 }
 
 /// A string value, or `""` for anything else.

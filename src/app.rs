@@ -11,6 +11,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::search::Search;
 use crate::pages::site_page::SitePageView;
 use broadsheet_core::config::Config;
+use broadsheet_core::sanitize_policy::Policy;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -38,6 +39,8 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     crate::prefetch::fetch_stories_on_intent(backend.clone());
     provide_context(backend);
     crate::components::header::provide_header_state();
+    // Backend HTML keeps only the frames of the players the publisher allows (the CSP allows no others).
+    provide_context(Arc::new(Policy { embed_hosts: config.security.embed_hosts.clone(), ..crate::site_base::sanitize_policy() }));
     let site_name = config.site.name.clone();
     provide_context(config);
     view! {

@@ -1,8 +1,8 @@
 //! Backend HTML on the page, always through the sanitizer.
 
 use crate::sanitize::sanitize;
-use broadsheet_core::config::Config;
 use broadsheet_core::model::UntrustedHtml;
+use broadsheet_core::sanitize_policy::Policy;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,11 +16,8 @@ pub fn SafeHtml(
     #[prop(into, optional)] class: String,
     #[prop(optional)] prepare: Option<Callback<DocumentFragment>>,
 ) -> impl IntoView {
-    let mut policy = crate::site_base::sanitize_policy();
-    // Only the players the publisher allows keep their frames (the CSP allows no others).
-    if let Some(config) = use_context::<Arc<Config>>() {
-        policy.embed_hosts = config.security.embed_hosts.clone();
-    }
+    // The site's policy, made once at start (app.rs); outside the app, the default one.
+    let policy = use_context::<Arc<Policy>>().unwrap_or_else(|| Arc::new(crate::site_base::sanitize_policy()));
     let container = NodeRef::<html::Div>::new();
     container.on_load(move |div| {
         if let Some(fragment) = sanitize(&html, &policy) {

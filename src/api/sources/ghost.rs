@@ -2,9 +2,8 @@
 
 use crate::api::http::{get, Answer, Cache};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, ListHeading, Neighbours, Page, Side, SitePage, Teaser};
+use broadsheet_core::model::{Article, ListHeading, Neighbours, Page, SitePage, Teaser};
 use broadsheet_core::time::Timestamp;
-use futures::future::join;
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::ghost::{self as adapter, GhostUrls};
@@ -23,9 +22,7 @@ pub async fn list(urls: &GhostUrls<'_>, list: &ListKey, page: u32) -> Result<Pag
 
 /// The stories published just before and after `published`, asked for at once.
 pub async fn neighbours(urls: &GhostUrls<'_>, published: Timestamp) -> Result<Neighbours, LoadError> {
-    let side = |side| async move { answer(&urls.neighbour(published, side)).await?.decode(adapter::decode_neighbour) };
-    let (older, newer) = join(side(Side::Older), side(Side::Newer)).await;
-    Ok(Neighbours { older: older?, newer: newer? })
+    super::either_side(|side| async move { answer(&urls.neighbour(published, side)).await?.decode(adapter::decode_neighbour) }).await
 }
 
 pub async fn heading(urls: &GhostUrls<'_>, list: &ListKey) -> Result<ListHeading, LoadError> {

@@ -2,9 +2,8 @@
 
 use crate::api::http::{get, Answer, Cache};
 use broadsheet_core::error::LoadError;
-use broadsheet_core::model::{Article, Comment, ListHeading, Neighbours, Page, Side, SitePage, Teaser};
+use broadsheet_core::model::{Article, Comment, ListHeading, Neighbours, Page, SitePage, Teaser};
 use broadsheet_core::time::Timestamp;
-use futures::future::join;
 use broadsheet_core::routes::ListKey;
 use broadsheet_core::search::SearchEntry;
 use broadsheet_core::sources::wordpress::{self as adapter, Lookup, PostFilter, WpUrls};
@@ -44,9 +43,7 @@ pub async fn article(urls: &WpUrls<'_>, slug: &str) -> Result<Article, LoadError
 
 /// The stories published just before and after `published`, asked for at once.
 pub async fn neighbours(urls: &WpUrls<'_>, published: Timestamp) -> Result<Neighbours, LoadError> {
-    let side = |side| async move { answer(&urls.neighbour(published, side)).await?.decode(|body| adapter::decode_neighbour(body, urls.base)) };
-    let (older, newer) = join(side(Side::Older), side(Side::Newer)).await;
-    Ok(Neighbours { older: older?, newer: newer? })
+    super::either_side(|side| async move { answer(&urls.neighbour(published, side)).await?.decode(|body| adapter::decode_neighbour(body, urls.base)) }).await
 }
 
 /// Every page of a post's comments.

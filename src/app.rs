@@ -47,6 +47,7 @@ fn Site(config: Arc<Config>) -> impl IntoView {
         // The site's name is the title until a page names itself (while it loads, say).
         <Title text=site_name.clone() formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
         <Router base=crate::site_base::prefix()>
+            <crate::first_view::HandOverOnNavigation/>
             <Header/>
             <main id="content" class="page" tabindex="-1">
                 <Routes fallback=NotFound>

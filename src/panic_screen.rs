@@ -7,6 +7,7 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("Broadsheet stopped: {info}")));
         if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            crate::first_view::hand_over();
             show(&body);
         }
     }));

@@ -1,13 +1,16 @@
 //! `broadsheet-publish DIST --site-url https://news.example`: reads `DIST/config.json`'s backend
-//! and writes into `DIST` a page per story (`article/{slug}/index.html`) and per archive, with the
-//! story's head and text for crawlers and share cards, plus `sitemap.xml`, `news-sitemap.xml`,
-//! `rss.xml`, `feed.json` and `robots.txt`. Rerunning rewrites only what changed.
+//! and writes into `DIST` a page per story (`article/{slug}/index.html`) and per archive, and fills
+//! the homepage (`index.html`), each with the page's head for crawlers and share cards and its
+//! first view for readers, plus `sitemap.xml`, `news-sitemap.xml`, `rss.xml`, `feed.json` and
+//! `robots.txt`. Rerunning rewrites only what changed.
 
 mod source;
 
 use broadsheet_core::config::Config;
-use broadsheet_core::deploy::pages::{archive_page, article_page, json_feed, news_sitemap, robots, rss, site_url, sitemap, SiteInfo};
+use broadsheet_core::deploy::first_view::Chrome;
+use broadsheet_core::deploy::pages::{archive_page, article_page, home_page, json_feed, news_sitemap, robots, rss, site_url, sitemap, template_of, SiteInfo};
 use broadsheet_core::deploy::site_base;
+use broadsheet_core::front_page::fallback_menu;
 use broadsheet_core::model::{ListHeading, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use std::collections::BTreeMap;
@@ -15,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{fs, io};
 
+/// Stories on the first page of an archive and of the homepage.
+const PAGE_SIZE: usize = 10;
 /// Stories in the feeds.
 const FEED_SIZE: usize = 30;
 /// A story is "news" for two days (Google News sitemaps).
@@ -43,20 +48,24 @@ fn main() -> ExitCode {
 
 fn run(dist: &Path, given_url: &str) -> Result<String, String> {
     let read = |name: &str| fs::read_to_string(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()));
-    let template = read("index.html")?;
+    let template = template_of(&read("index.html")?);
     let config = Config::parse(&read("config.json")?).map_err(|e| format!("config.json: {e}"))?;
     // The build's sub-path, if any, is part of every address the pages give.
-    let url = site_url(given_url, &site_base(&template)?)?;
+    let base = site_base(&template)?;
+    let url = site_url(given_url, &base)?;
     let site = SiteInfo { name: &config.site.name, url: &url };
     let backend = source::Backend::new(&config.source, dist);
 
     let teasers = backend.all_teasers()?;
+    let menu = if config.menu.is_empty() { fallback_menu(&teasers[..teasers.len().min(PAGE_SIZE)]) } else { config.menu.clone() };
+    let chrome = Chrome { name: &config.site.name, tagline: &config.site.tagline, logo: config.site.logo.as_deref(), menu: &menu, base: &base };
     let mut files: BTreeMap<String, String> = BTreeMap::new();
+    files.insert("index.html".into(), home_page(&template, &config.site, &teasers[..teasers.len().min(PAGE_SIZE)], &site, &chrome));
     let mut pages: Vec<(String, String)> = vec![("/".into(), teasers.first().map(|t| t.published.to_string()).unwrap_or_default())];
     for teaser in &teasers {
         let article = backend.article(&teaser.slug)?;
         let path = article_path(&teaser.slug);
-        files.insert(format!("{}/index.html", path.trim_start_matches('/')), article_page(&template, &article, &site));
+        files.insert(format!("{}/index.html", path.trim_start_matches('/')), article_page(&template, &article, &site, &chrome));
         pages.push((path, teaser.updated().unwrap_or(teaser.published).to_string()));
     }
     let mut archives: BTreeMap<String, (ListKey, ListHeading, Vec<&Teaser>)> = BTreeMap::new();
@@ -70,8 +79,8 @@ fn run(dist: &Path, given_url: &str) -> Result<String, String> {
         }
     }
     for (path, (key, heading, stories)) in &archives {
-        let first_page: Vec<Teaser> = stories.iter().take(10).map(|t| (*t).clone()).collect();
-        files.insert(format!("{}/index.html", path.trim_start_matches('/')), archive_page(&template, key, heading, &first_page, &site));
+        let first_page: Vec<Teaser> = stories.iter().take(PAGE_SIZE).map(|t| (*t).clone()).collect();
+        files.insert(format!("{}/index.html", path.trim_start_matches('/')), archive_page(&template, key, heading, &first_page, &site, &chrome));
         pages.push((path.clone(), stories.first().map(|t| t.published.to_string()).unwrap_or_default()));
     }
     let newest: Vec<Teaser> = teasers.iter().take(FEED_SIZE).cloned().collect();

@@ -30,6 +30,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
 /// A failed load: a plain message, a retry button when retrying can help, and a way home.
 #[component]
 pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
+    crate::first_view::hand_over();
     if error == LoadError::NotFound {
         return view! { <crate::pages::not_found::NotFound/> }.into_any();
     }

@@ -62,6 +62,7 @@ pub fn Archive(kind: ListKind) -> impl IntoView {
 
 #[component]
 fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> impl IntoView {
+    crate::first_view::hand_over();
     let title = if stories.page > 1 { format!("{} – page {}", heading.title, stories.page) } else { heading.title.clone() };
     let path = Callback::new({
         let list = list.clone();

@@ -51,6 +51,7 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
+    crate::first_view::hand_over();
     let Article { teaser, body, source } = article;
     let category = teaser.primary_category().cloned();
     let tags = teaser.tags.clone();

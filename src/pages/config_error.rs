@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ConfigError(problem: ConfigProblem) -> impl IntoView {
+    crate::first_view::hand_over();
     view! {
         <main class="config-error" role="alert">
             <h1>"This site is not set up correctly"</h1>

@@ -50,6 +50,7 @@ pub fn Home() -> impl IntoView {
 /// The top of the front page from the newest stories.
 #[component]
 fn FrontPage(page: Page<Teaser>) -> impl IntoView {
+    crate::first_view::hand_over();
     let Page { items: mut rest, total_pages, .. } = page;
     if rest.is_empty() {
         return view! { <p class="empty">"No stories have been published yet."</p> }.into_any();

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::first_view::hand_over();
     view! {
         <Title text="Page not found"/>
         <section class="not-found">

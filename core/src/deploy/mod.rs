@@ -1,6 +1,7 @@
 //! What a static host needs besides the files: HTTP headers (a strict Content-Security-Policy,
 //! caching) and the SPA fallback, derived from the built `index.html` and `config.json`.
 
+pub mod first_view;
 pub mod hosts;
 pub mod pages;
 mod sha256;

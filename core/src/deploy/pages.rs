@@ -1,12 +1,14 @@
 //! Crawler-visible pages: for each story and archive, a copy of the app's `index.html` whose head
 //! carries the page's title, description, canonical address, Open Graph and Twitter cards and
-//! JSON-LD, and whose body carries the story's text. The app then boots from it as usual and
-//! removes the pre-rendered copy (`#prerendered`) when it mounts.
+//! JSON-LD, and whose body carries the page's first view (`first_view.rs`): readers see the
+//! story before the app has started, which then takes over from it.
 
+use super::first_view::Chrome;
+use crate::config::Site;
 use crate::model::{Article, ListHeading, Teaser};
 use crate::routes::{article_path, ListKey, SiteBase};
-use crate::structured_data::{absolute_url, script_safe_json, ArticleHead};
-use crate::text::{escape_html, html_to_text};
+use crate::structured_data::{absolute_url, home_description, list_description, script_safe_json, ArticleHead};
+use crate::text::escape_html;
 use serde_json::json;
 
 /// What every page says about the site.
@@ -38,6 +40,9 @@ pub fn site_url(given: &str, base: &SiteBase) -> Result<String, String> {
     }
 }
 
+/// Marks what [`fill`] adds, so that [`template_of`] can take it out again.
+const ADDED: (&str, &str) = ("<!--published-->", "<!--/published-->");
+
 /// Replaces the template's `<title>` and adds `head` before `</head>` and `body` after `<body>`.
 fn fill(template: &str, title: &str, head: &str, body: &str) -> String {
     let mut page = match (template.find("<title>"), template.find("</title>")) {
@@ -47,12 +52,31 @@ fn fill(template: &str, title: &str, head: &str, body: &str) -> String {
         _ => template.to_string(),
     };
     if let Some(at) = page.find("</head>") {
-        page.insert_str(at, head);
+        page.insert_str(at, &format!("{}{head}{}", ADDED.0, ADDED.1));
     }
     if let Some(at) = page.find("<body>").map(|i| i + "<body>".len()) {
-        page.insert_str(at, body);
+        page.insert_str(at, &format!("{}{body}{}", ADDED.0, ADDED.1));
     }
     page
+}
+
+/// The app's page as the build wrote it, from a page this module filled: the homepage is the
+/// build's `index.html` itself, so a second run of broadsheet-publish reads it filled.
+pub fn template_of(page: &str) -> String {
+    let mut template = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find(ADDED.0) {
+        template.push_str(&rest[..start]);
+        match rest[start..].find(ADDED.1) {
+            Some(end) => rest = &rest[start + end + ADDED.1.len()..],
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    template.push_str(rest);
+    template
 }
 
 fn meta(property_or_name: &str, key: &str, value: &str) -> String {
@@ -68,17 +92,7 @@ fn breadcrumbs(site: &SiteInfo, crumbs: &[(String, String)]) -> String {
     script_safe_json(&json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items }))
 }
 
-/// The text of a story's HTML, paragraph by paragraph, as escaped `<p>`s: text only, so nothing
-/// from the backend is ever markup here.
-fn paragraphs(html: &str) -> String {
-    html.split("</p>")
-        .map(html_to_text)
-        .filter(|text| !text.is_empty())
-        .map(|text| format!("<p>{}</p>", escape_html(&text)))
-        .collect()
-}
-
-pub fn article_page(template: &str, article: &Article, site: &SiteInfo) -> String {
+pub fn article_page(template: &str, article: &Article, site: &SiteInfo, chrome: &Chrome) -> String {
     let teaser = &article.teaser;
     let head = ArticleHead::new(teaser, site.url, site.name);
     let title = format!("{} – {}", head.title, site.name);
@@ -118,25 +132,13 @@ pub fn article_page(template: &str, article: &Article, site: &SiteInfo) -> Strin
     }
     crumbs.push((teaser.title.clone(), article_path(&teaser.slug)));
     tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
-    let byline = teaser.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
-    let body = format!(
-        "\n<div id=\"prerendered\" class=\"visually-hidden\"><article><h1>{}</h1><p>By {} · <time datetime=\"{}\">{}</time></p>{}</article></div>\n",
-        escape_html(&teaser.title),
-        escape_html(&byline),
-        head.published,
-        head.published,
-        paragraphs(article.body.html()),
-    );
+    let body = chrome.page(&article_path(&teaser.slug), &chrome.article(teaser, article.body.html()));
     fill(template, &title, &tags, &body)
 }
 
-pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stories: &[Teaser], site: &SiteInfo) -> String {
+pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stories: &[Teaser], site: &SiteInfo, chrome: &Chrome) -> String {
     let canonical = format!("{}{}", site.url, list.path(1));
-    let description = if heading.description.is_empty() {
-        format!("The latest {} stories from {}.", heading.title, site.name)
-    } else {
-        heading.description.clone()
-    };
+    let description = list_description(site.name, heading);
     let mut tags = meta("name", "description", &description);
     tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
     tags += &meta("property", "og:type", "website");
@@ -147,16 +149,24 @@ pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stori
     tags += &meta("name", "twitter:card", "summary");
     let crumbs = [("Home".to_string(), "/".to_string()), (heading.title.clone(), list.path(1))];
     tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
-    let items: String = stories
-        .iter()
-        .map(|t| format!("<li><a href=\"{}{}\">{}</a></li>", site.url, escape_html(&article_path(&t.slug)), escape_html(&t.title)))
-        .collect();
-    let body = format!(
-        "\n<div id=\"prerendered\" class=\"visually-hidden\"><h1>{}</h1><p>{}</p><ul>{items}</ul></div>\n",
-        escape_html(&heading.title),
-        escape_html(&description)
-    );
+    let body = chrome.page(&list.path(1), &chrome.archive(&heading.title, &heading.description, stories));
     fill(template, &format!("{} – {}", heading.title, site.name), &tags, &body)
+}
+
+/// The homepage (the build's `index.html` itself): the site's description and the newest stories.
+pub fn home_page(template: &str, config: &Site, newest: &[Teaser], site: &SiteInfo, chrome: &Chrome) -> String {
+    let description = home_description(config);
+    let canonical = format!("{}/", site.url);
+    let mut tags = meta("name", "description", &description);
+    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
+    tags += &meta("property", "og:type", "website");
+    tags += &meta("property", "og:site_name", site.name);
+    tags += &meta("property", "og:title", site.name);
+    tags += &meta("property", "og:description", &description);
+    tags += &meta("property", "og:url", &canonical);
+    tags += &meta("name", "twitter:card", "summary");
+    let body = chrome.page("/", &chrome.front_page(site.name, newest));
+    fill(template, site.name, &tags, &body)
 }
 
 /// `sitemap.xml`: every page with its last change.
@@ -267,6 +277,10 @@ mod tests {
     const TEMPLATE: &str = "<!doctype html><html><head><title>Broadsheet</title><script type=\"module\">boot()</script></head><body><noscript>x</noscript></body></html>";
     const SITE: SiteInfo = SiteInfo { name: "Daily & Co", url: "https://news.example" };
 
+    fn chrome(base: &SiteBase) -> Chrome<'_> {
+        Chrome { name: SITE.name, tagline: "", logo: None, menu: &[], base }
+    }
+
     fn story(title: &str) -> Article {
         Article {
             teaser: Teaser {
@@ -293,7 +307,7 @@ mod tests {
 
     #[test]
     fn an_article_page_has_its_head_and_text_and_still_boots() {
-        let page = article_page(TEMPLATE, &story("Budget </script><script>alert(1)</script> deal"), &SITE);
+        let page = article_page(TEMPLATE, &story("Budget </script><script>alert(1)</script> deal"), &SITE, &chrome(&SiteBase::default()));
         assert!(page.contains("<title>Budget &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; deal – Daily &amp; Co</title>"), "{page}");
         assert_eq!(page.matches("<title>").count(), 1);
         assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/article/a-story\">"));
@@ -312,9 +326,26 @@ mod tests {
     #[test]
     fn archive_pages_list_their_stories() {
         let heading = ListHeading { title: "Politics".into(), description: String::new(), author: None };
-        let page = archive_page(TEMPLATE, &ListKey::Category("politics".into()), &heading, &[story("One").teaser], &SITE);
+        let page = archive_page(TEMPLATE, &ListKey::Category("politics".into()), &heading, &[story("One").teaser], &SITE, &chrome(&SiteBase::default()));
         assert!(page.contains("<link rel=\"canonical\" href=\"https://news.example/category/politics\">"));
-        assert!(page.contains("<li><a href=\"https://news.example/article/a-story\">One</a></li>"));
+        assert!(page.contains("<div id=\"prerendered\" data-path=\"/category/politics\">"), "{page}");
+        assert!(page.contains("<h1>Politics</h1>") && page.contains("<h2 class=\"teaser-title\"><a href=\"/article/a-story\">One</a></h2>"), "{page}");
+    }
+
+    #[test]
+    fn the_homepage_is_the_template_filled_and_a_rerun_starts_from_the_template_again() {
+        let site = Site { name: "Daily & Co".into(), tagline: "All the news".into(), logo: None, copyright: String::new() };
+        let newest = [story("Older").teaser, Teaser { slug: "lead".into(), title: "The lead".into(), featured: true, ..story("x").teaser }];
+        let page = home_page(TEMPLATE, &site, &newest, &SITE, &chrome(&SiteBase::default()));
+        assert!(page.contains("<title>Daily &amp; Co</title>") && page.contains("content=\"Daily &amp; Co – All the news\""), "{page}");
+        assert!(page.contains("<div id=\"prerendered\" data-path=\"\">"), "{page}");
+        // The featured story leads; the others are the top stories.
+        assert!(page.contains("<h2 class=\"lead-title\"><a href=\"/article/lead\">The lead</a></h2>"), "{page}");
+        assert!(page.contains("<ol class=\"headline-list\"><li><a href=\"/article/a-story\">Older</a></li></ol>"), "{page}");
+        let template = template_of(&page);
+        assert_eq!(template, TEMPLATE.replace("<title>Broadsheet</title>", "<title>Daily &amp; Co</title>"));
+        assert_eq!(home_page(&template, &site, &newest, &SITE, &chrome(&SiteBase::default())), page);
+        assert_eq!(template_of(TEMPLATE), TEMPLATE);
     }
 
     #[test]
@@ -333,7 +364,10 @@ mod tests {
     #[test]
     fn pages_under_a_sub_path_point_there() {
         let site = SiteInfo { name: "Daily", url: "https://example.com/news" };
-        let page = article_page(TEMPLATE, &story("One"), &site);
+        let news = SiteBase::parse("/news/").expect("valid");
+        let page = article_page(TEMPLATE, &story("One"), &site, &chrome(&news));
+        assert!(page.contains("<div id=\"prerendered\" data-path=\"/news/article/a-story\">"), "{page}");
+        assert!(page.contains("<a href=\"/news/category/politics\" class=\"category-label\">Politics</a>"), "{page}");
         assert!(page.contains("<link rel=\"canonical\" href=\"https://example.com/news/article/a-story\">"), "{page}");
         assert!(page.contains("\"item\":\"https://example.com/news/category/politics\""), "{page}");
         let map = sitemap(&site, &[("/".into(), "2026-11-02T14:05:00Z".into())]);

@@ -17,6 +17,16 @@ const copyOfDist = (t) => {
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 };
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const csp = readFileSync(join(DIST, '_headers'), 'utf8').match(/^ {2}Content-Security-Policy: (.+)$/m)[1];
+/** Holds the app's wasm back (so the page shows what its HTML paints) until the returned function is called. */
+const holdApp = async (page) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // A request of a page navigated away from meanwhile is gone: nothing to continue.
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue().catch(() => {}); });
+  return release;
+};
 const jsonLd = (html) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
 
 test('published pages from the demo content', async (t) => {
@@ -38,8 +48,9 @@ test('published pages from the demo content', async (t) => {
       assert.equal(article.headline, story.title);
       assert.equal(crumbs['@type'], 'BreadcrumbList');
       assert.equal(html.match(/<title>/g).length, 1);
-      assert.ok(html.includes('<div id="prerendered"'), slug);
-      assert.ok(!/<script>|onerror=/i.test(html.split('<div id="prerendered"')[1]), 'only escaped text in the body');
+      const firstView = html.split('<div id="prerendered"')[1].split('<!--/published-->')[0];
+      assert.ok(firstView.includes(`<h1>${escapeHtml(story.title)}</h1>`), slug);
+      assert.ok(!/<script|onerror=/i.test(firstView), 'only escaped text in the first view');
     }
   });
 
@@ -54,17 +65,53 @@ test('published pages from the demo content', async (t) => {
     assert.match(readFileSync(join(dir, 'news-sitemap.xml'), 'utf8'), /<news:news>/);
   });
 
-  await t.test('the app boots from a published page without errors or a flash of the hidden copy', async () => {
-    const { server, browser } = await setup(t, { root: dir });
-    const page = await openPage(browser);
+  await t.test('readers see the story before the app has started; the app then takes its place', async () => {
+    const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
     const slug = 'state-budget-deal-ends-three-week-standoff';
-    const first = await (await fetch(`${server.origin}/article/${slug}`)).text();
-    assert.ok(first.includes('og:title'), 'the host answers with the published page');
-    await page.goto(`${server.origin}/article/${slug}`);
+    const story = JSON.parse(readFileSync(join(DIST, 'content/articles', `${slug}.json`), 'utf8'));
+    const page = await openPage(browser);
+    const release = await holdApp(page);
+    await page.goto(`${server.origin}/article/${slug}`, { waitUntil: 'domcontentloaded' });
+    const headline = page.locator('#prerendered .article h1');
+    assert.equal(await headline.textContent(), story.title);
+    assert.ok(await headline.isVisible(), 'the headline is on screen from the HTML');
+    const hero = page.locator('#prerendered .hero img');
+    assert.equal(await hero.getAttribute('fetchpriority'), 'high');
+    assert.ok(await page.locator('#prerendered .article-body p').first().isVisible());
+    assert.ok(await page.locator('#prerendered .byline a').first().isVisible());
+    release();
     await page.locator('.article h1').waitFor();
-    assert.equal(await page.locator('#prerendered').count(), 0, 'the hidden copy is gone once the app runs');
-    assert.equal(await page.locator('h1').count(), 1);
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    assert.equal(await page.locator('h1').count(), 1, 'the app took the first view\'s place');
+    assert.equal(await page.locator('.article h1').textContent(), story.title);
+    assert.ok(await page.locator('.article h1').isVisible());
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-waiting')), false);
     page.assertClean();
+  });
+
+  await t.test('the homepage and archives paint from the HTML too; another address never shows their first view', async () => {
+    const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
+    const page = await openPage(browser);
+    const release = await holdApp(page);
+    await page.goto(`${server.origin}/`, { waitUntil: 'domcontentloaded' });
+    assert.ok(await page.locator('#prerendered .lead-title a').isVisible());
+    assert.ok(await page.locator('#prerendered .top-stories .headline-list li').count() >= 5);
+    await page.goto(`${server.origin}/category/politics/`, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.locator('#prerendered .archive-header h1').textContent(), 'Politics');
+    assert.ok(await page.locator('#prerendered .teaser-card').count() >= 1);
+    // The host answers a search (no published page) with the homepage's file: its first view goes.
+    await page.goto(`${server.origin}/search?q=budget`, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.locator('#prerendered').count(), 0);
+    release();
+    await page.locator('.search-results li').first().waitFor();
+    page.assertClean();
+    const app = await openPage(browser);
+    await app.goto(`${server.origin}/search?q=budget`);
+    await app.locator('.search-results li').first().waitFor();
+    await app.goto(`${server.origin}/`);
+    await app.locator('.lead-story').waitFor();
+    assert.equal(await app.locator('.lead-title').count(), 1);
+    app.assertClean();
   });
 });
 

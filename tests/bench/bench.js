@@ -115,8 +115,11 @@ async function main() {
   log(`sizes of ${o.dist}`);
   results.sizes = measureSizes(o.dist);
 
-  const site = prepareSite(o.dist);
+  log('publishing a copy of the build (broadsheet-publish), and a copy left as the bare app shell');
+  const site = prepareSite(o.dist, { publish: true });
   const server = await serveSite(site.root);
+  const shellSite = prepareSite(o.dist, { publish: false });
+  const shellServer = await serveSite(shellSite.root);
   results.csp = !!server.csp;
   const { articles, categories } = readContent(site.root);
   const wp = o.wordpress && (await reachable(`${o.wordpress}/`)) ? o.wordpress : null;
@@ -124,22 +127,27 @@ async function main() {
   results.wordpress = wp;
 
   const pages = {
-    home: { ours: [`${server.origin}/`, '.lead-title'], theirs: wp && [`${wp}/`, '.wp-block-post-title'] },
-    article: { ours: [`${server.origin}/article/${ARTICLE}`, '.article h1'], theirs: wp && [`${wp}/${ARTICLE}/`, '.wp-block-post-title'] },
+    home: { ours: [`${server.origin}/`, '.lead-title'], shell: [`${shellServer.origin}/`, '.lead-title'], theirs: wp && [`${wp}/`, '.wp-block-post-title'] },
+    article: {
+      ours: [`${server.origin}/article/${ARTICLE}`, '.article h1'],
+      shell: [`${shellServer.origin}/article/${ARTICLE}`, '.article h1'],
+      theirs: wp && [`${wp}/${ARTICLE}/`, '.wp-block-post-title'],
+    },
   };
+  const SIDES = ['ours', 'shell', 'theirs'];
   let browser = await launchBrowser();
   try {
     // Page loads: every run does every page, ours then theirs, so drift in the machine's load
     // hits both sides alike.
     results.loads = {};
     for (const condition of ['desktop', 'mobile']) {
-      for (const name of Object.keys(pages)) results.loads[`${name}/${condition}`] = { ours: [], theirs: [] };
+      for (const name of Object.keys(pages)) results.loads[`${name}/${condition}`] = { ours: [], shell: [], theirs: [] };
     }
     for (let run = 1; run <= o.runs; run++) {
       log(`page loads, run ${run} of ${o.runs}`);
       for (const condition of ['desktop', 'mobile']) {
         for (const [name, sides] of Object.entries(pages)) {
-          for (const side of ['ours', 'theirs']) {
+          for (const side of SIDES) {
             if (!sides[side]) continue;
             const [url, selector] = sides[side];
             try {
@@ -158,7 +166,7 @@ async function main() {
       }
     }
     for (const entry of Object.values(results.loads)) {
-      for (const side of ['ours', 'theirs']) for (const r of entry[side]) delete r.responses;
+      for (const side of SIDES) for (const r of entry[side]) delete r.responses;
     }
 
     log('in-app navigation, article to article');
@@ -205,7 +213,9 @@ async function main() {
   } finally {
     if (browser) await browser.close();
     await server.close();
+    await shellServer.close();
     site.cleanup();
+    shellSite.cleanup();
   }
   info.loadAfter = loadavg().map((x) => x.toFixed(2)).join(' ');
   info.seconds = Math.round((Date.now() - started) / 1000);

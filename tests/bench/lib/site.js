@@ -1,7 +1,9 @@
 // The site under measurement: a temporary copy of dist/ (so the bench-only 1,000-comment thread
-// never touches the build), served by the e2e harness the way a CDN would serve it: text files
+// never touches the build), published as the README deploys it (broadsheet-publish writes each
+// page's first view) or left as the bare app shell, served by the e2e harness the way a CDN would serve it: text files
 // compressed (brotli when the browser asks for it, else gzip), with the Content-Security-Policy
 // from dist/_headers when the build wrote one.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -24,9 +26,10 @@ const TYPES = {
 /**
  * Copies `dist` to a temporary folder and writes a 1,000-comment thread for THREAD_1000 there,
  * made of the 150-comment thread repeated (new ids, replies kept inside their copy, dates moved
- * on), so it is threaded and worded like the real one. Returns the folder and a cleanup.
+ * on), so it is threaded and worded like the real one; with `publish`, runs broadsheet-publish
+ * on it. Returns the folder and a cleanup.
  */
-export function prepareSite(dist) {
+export function prepareSite(dist, { publish }) {
   const root = mkdtempSync(join(tmpdir(), 'broadsheet-bench-dist-'));
   cpSync(dist, root, { recursive: true });
   const content = join(root, 'content');
@@ -50,6 +53,10 @@ export function prepareSite(dist) {
   writeFileSync(join(content, 'comments', `${THREAD_1000}.json`), JSON.stringify({ comments }, null, 2));
   article.comments = { ...article.comments, open: true, count: comments.length };
   writeFileSync(articlePath, JSON.stringify(article, null, 2));
+  if (publish) {
+    const repo = new URL('../../../', import.meta.url).pathname;
+    execFileSync('cargo', ['run', '--quiet', '--release', '--package', 'broadsheet-publish', '--', root, '--site-url', 'http://127.0.0.1'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   return { root: root.endsWith('/') ? root : `${root}/`, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -23,12 +23,30 @@ pub fn hold() {
 }
 
 /// Shows the app in place of the first view; called by each page once it has its own content (or
-/// an error to show). Does nothing after the first time.
+/// an error to show). Does nothing after the first time. A reader who has scrolled keeps their
+/// place: the app's header is taller than the first view's, so the page is scrolled by the
+/// difference before the next paint.
 pub fn hand_over() {
     let Some(view) = first_view() else { return };
+    let Some(window) = web_sys::window() else { return };
+    let scrolled = window.scroll_y().unwrap_or_default() > 0.0;
+    let content_top = |main: Option<web_sys::Element>| main.map(|main| main.get_bounding_client_rect().top());
+    let before = if scrolled { content_top(view.query_selector("main").ok().flatten()) } else { None };
     view.remove();
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().remove_1(WAITING);
+    }
+    if let Some(before) = before {
+        request_animation_frame(move || {
+            let app_main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("content"));
+            if let (Some(after), Some(window)) = (content_top(app_main), web_sys::window()) {
+                // At once: the stylesheet's smooth scrolling would show the page sliding.
+                let options = web_sys::ScrollToOptions::new();
+                options.set_top(after - before);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                window.scroll_by_with_scroll_to_options(&options);
+            }
+        });
     }
 }
 

@@ -79,9 +79,15 @@ test('published pages from the demo content', async (t) => {
     assert.equal(await hero.getAttribute('fetchpriority'), 'high');
     assert.ok(await page.locator('#prerendered .article-body p').first().isVisible());
     assert.ok(await page.locator('#prerendered .byline a').first().isVisible());
+    // The reader scrolls into the story before the app is there; the takeover keeps their place.
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const firstViewTop = await page.evaluate(() => document.querySelector('#prerendered main').getBoundingClientRect().top);
     release();
     await page.locator('.article h1').waitFor();
     await page.waitForFunction(() => !document.getElementById('prerendered'));
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const appTop = await page.evaluate(() => document.getElementById('content').getBoundingClientRect().top);
+    assert.ok(Math.abs(appTop - firstViewTop) <= 1, `the story stays where the reader was: ${firstViewTop} → ${appTop}`);
     assert.equal(await page.locator('h1').count(), 1, 'the app took the first view\'s place');
     assert.equal(await page.locator('.article h1').textContent(), story.title);
     assert.ok(await page.locator('.article h1').isVisible());

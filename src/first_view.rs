@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 /// On `<html>` while the app waits behind the first view (style/main.css hides the app).
 const WAITING: &str = "app-waiting";
@@ -32,9 +33,13 @@ pub fn hand_over() {
     let scrolled = window.scroll_y().unwrap_or_default() > 0.0;
     let content_top = |main: Option<web_sys::Element>| main.map(|main| main.get_bounding_client_rect().top());
     let before = if scrolled { content_top(view.query_selector("main").ok().flatten()) } else { None };
+    let search = typed_search(&view);
     view.remove();
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().remove_1(WAITING);
+    }
+    if let Some(search) = search {
+        search.carry_over();
     }
     if let Some(before) = before {
         request_animation_frame(move || {
@@ -47,6 +52,34 @@ pub fn hand_over() {
                 window.scroll_by_with_scroll_to_options(&options);
             }
         });
+    }
+}
+
+/// What the reader was typing into the first view's search field.
+struct TypedSearch {
+    text: String,
+    focused: bool,
+}
+
+fn typed_search(view: &web_sys::Element) -> Option<TypedSearch> {
+    let input: web_sys::HtmlInputElement = view.query_selector("#first-view-search").ok().flatten()?.dyn_into().ok()?;
+    let focused = input.owner_document().and_then(|d| d.active_element()).is_some_and(|active| active == **input);
+    let text = input.value();
+    (focused || !text.is_empty()).then_some(TypedSearch { text, focused })
+}
+
+impl TypedSearch {
+    /// Into the app's search field, as if typed there (so its suggestions follow).
+    fn carry_over(self) {
+        let document = web_sys::window().and_then(|w| w.document());
+        let Some(input) = document.and_then(|d| d.get_element_by_id("site-search")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        input.set_value(&self.text);
+        if let Ok(event) = web_sys::Event::new("input") {
+            let _ = input.dispatch_event(&event);
+        }
+        if self.focused {
+            let _ = input.focus();
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 mod source;
 
-use broadsheet_core::config::Config;
+use broadsheet_core::config::{Config, Placement};
 use broadsheet_core::deploy::first_view::Chrome;
 use broadsheet_core::deploy::pages::{archive_page, article_page, home_page, json_feed, news_sitemap, robots, rss, site_url, sitemap, template_of, SiteInfo};
 use broadsheet_core::deploy::site_base;
@@ -58,7 +58,8 @@ fn run(dist: &Path, given_url: &str) -> Result<String, String> {
 
     let teasers = backend.all_teasers()?;
     let menu = if config.menu.is_empty() { fallback_menu(&teasers[..teasers.len().min(PAGE_SIZE)]) } else { config.menu.clone() };
-    let chrome = Chrome { name: &config.site.name, tagline: &config.site.tagline, logo: config.site.logo.as_deref(), menu: &menu, base: &base };
+    let header_ad = config.ads.iter().find(|ad| ad.placement == Placement::Header);
+    let chrome = Chrome { name: &config.site.name, tagline: &config.site.tagline, logo: config.site.logo.as_deref(), menu: &menu, header_ad, base: &base };
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     files.insert("index.html".into(), home_page(&template, &config.site, &teasers[..teasers.len().min(PAGE_SIZE)], &site, &chrome));
     let mut pages: Vec<(String, String)> = vec![("/".into(), teasers.first().map(|t| t.published.to_string()).unwrap_or_default())];

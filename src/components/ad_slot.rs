@@ -19,15 +19,13 @@ pub fn AdSlot(ad: Slot) -> impl IntoView {
         Placement::InArticle => "in-article",
         Placement::Sidebar => "sidebar",
     };
-    let (width, height) = (ad.width, ad.height);
     view! {
         // A named group, not a landmark: a page has several, and landmarks must differ by name.
         <div class=format!("ad ad-{placement}") role="group" aria-label="Advertisement">
             <p class="ad-label" aria-hidden="true">"- Advertisement -"</p>
-            // The shape is set through the CSSOM (allowed by the CSP's style-src 'self').
-            <a class="ad-box" href=crate::site_base::href(&ad.href) rel="sponsored noopener"
-                style:aspect-ratio=format!("{width} / {height}") style:max-width=format!("{width}px")>
-                <img src=crate::site_base::href(&ad.image) alt=ad.label width=width height=height loading="lazy" decoding="async"/>
+            // The picture's size attributes shape the box before it loads (style/chrome.css).
+            <a class="ad-box" href=crate::site_base::href(&ad.href) rel="sponsored noopener">
+                <img src=crate::site_base::href(&ad.image) alt=ad.label width=ad.width height=ad.height loading="lazy" decoding="async"/>
             </a>
         </div>
     }

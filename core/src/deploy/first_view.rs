@@ -3,7 +3,7 @@
 //! (the app's wasm takes seconds on a slow phone) and the app's takeover changes little on screen.
 //! Every value is the backend's text, escaped; a story's body is its paragraphs as text.
 
-use crate::config::Link;
+use crate::config::{AdSlot, Link};
 use crate::model::{Image, Teaser};
 use crate::routes::{article_path, ListKey, SiteBase};
 use crate::text::{escape_html, html_to_text};
@@ -12,12 +12,13 @@ use crate::time::Timestamp;
 /// Stories of the "Top Stories" column, as on the app's homepage.
 const TOP_STORIES: usize = 8;
 
-/// The site's masthead and menu, and how to spell its addresses.
+/// The site's header (masthead, search, menu, advertisement), and how to spell its addresses.
 pub struct Chrome<'a> {
     pub name: &'a str,
     pub tagline: &'a str,
     pub logo: Option<&'a str>,
     pub menu: &'a [Link],
+    pub header_ad: Option<&'a AdSlot>,
     pub base: &'a SiteBase,
 }
 
@@ -35,6 +36,9 @@ impl Chrome<'_> {
         )
     }
 
+    /// The app's header in the same boxes, so that nothing moves when the app takes over: the
+    /// reader's tools and the menu button hold their place until the app brings them; the search
+    /// form is a real one (the app carries a query typed here over).
     fn header(&self) -> String {
         let name = match self.logo {
             Some(logo) => format!("<img src=\"{}\" alt=\"{}\" height=\"40\">", escape_html(&self.base.href(logo)), escape_html(self.name)),
@@ -42,9 +46,21 @@ impl Chrome<'_> {
         };
         let tagline = if self.tagline.is_empty() { String::new() } else { format!("<p class=\"tagline\">{}</p>", escape_html(self.tagline)) };
         let links: String = self.menu.iter().map(|link| format!("<li>{}</li>", self.link(&link.href, &link.label, ""))).collect();
+        let ad = self.header_ad.map(|ad| {
+            format!(
+                "<div class=\"ad ad-header\" role=\"group\" aria-label=\"Advertisement\"><p class=\"ad-label\" aria-hidden=\"true\">- Advertisement -</p><a class=\"ad-box\" href=\"{}\" rel=\"sponsored noopener\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\"></a></div>",
+                escape_html(&self.base.href(&ad.href)),
+                escape_html(&self.base.href(&ad.image)),
+                escape_html(&ad.label),
+                ad.width,
+                ad.height
+            )
+        });
         format!(
-            "<header class=\"site-header\"><div class=\"masthead\"><a href=\"{}\" class=\"site-name\">{name}</a>{tagline}</div><nav class=\"main-menu\" aria-label=\"Main\"><ul>{links}</ul></nav></header>",
-            escape_html(&self.base.href("/"))
+            "<header class=\"site-header\"><div class=\"top-bar\" aria-hidden=\"true\"><button type=\"button\" class=\"tool\" disabled>&nbsp;</button></div><div class=\"masthead\"><a href=\"{}\" class=\"site-name\">{name}</a>{tagline}<form action=\"{}\" method=\"get\" role=\"search\" class=\"search-form\" aria-label=\"Site search\"><label for=\"first-view-search\" class=\"visually-hidden\">Search</label><div class=\"search-box\"><input id=\"first-view-search\" type=\"search\" name=\"q\" placeholder=\"Search\" autocomplete=\"off\"></div><button type=\"submit\">Search</button></form></div><nav class=\"main-menu\" aria-label=\"Main\"><button type=\"button\" class=\"menu-toggle\" aria-hidden=\"true\" disabled>Menu</button><ul>{links}</ul></nav>{}</header>",
+            escape_html(&self.base.href("/")),
+            escape_html(&self.base.href(crate::routes::SEARCH_PATH)),
+            ad.unwrap_or_default()
         )
     }
 
@@ -222,12 +238,15 @@ mod tests {
     fn a_story_shows_as_the_app_lays_it_out_with_everything_escaped() {
         let base = SiteBase::parse("/news/").expect("valid");
         let menu = [Link { label: "World & <Nation>".into(), href: "/category/world".into() }];
-        let chrome = Chrome { name: "Daily", tagline: "News", logo: None, menu: &menu, base: &base };
+        let ad = AdSlot { placement: crate::config::Placement::Header, width: 728, height: 90, image: "/ads/a.svg".into(), href: "https://shop.example/?a=1&b=2".into(), label: "Shop <now>".into() };
+        let chrome = Chrome { name: "Daily", tagline: "News", logo: None, menu: &menu, header_ad: Some(&ad), base: &base };
         let page = chrome.page("/article/a-story", &chrome.article(&teaser(), "<p>One <script>x()</script></p><p>Two &amp; three</p>"));
         for expected in [
             "<div id=\"prerendered\" data-path=\"/news/article/a-story\">",
-            "<a href=\"/news/\" class=\"site-name\"><span>Daily</span></a><p class=\"tagline\">News</p>",
+            "<a href=\"/news/\" class=\"site-name\"><span>Daily</span></a><p class=\"tagline\">News</p><form",
             "<li><a href=\"/news/category/world\">World &amp; &lt;Nation&gt;</a></li>",
+            "<form action=\"/news/search\" method=\"get\" role=\"search\"",
+            "<a class=\"ad-box\" href=\"https://shop.example/?a=1&amp;b=2\" rel=\"sponsored noopener\"><img src=\"/news/ads/a.svg\" alt=\"Shop &lt;now&gt;\" width=\"728\" height=\"90\"",
             "<h1>Tax &lt;b&gt;cut&lt;/b&gt; &amp; &quot;more&quot;</h1><p class=\"dek\">A dek</p>",
             "<p class=\"byline\">By <a href=\"/news/author/ann\">Ann &lt;i&gt;</a>, <a href=\"/news/author/bo\">Bo</a></p>",
             "Published <time datetime=\"2026-11-02T14:05:00Z\">November 2, 2026</time>",
@@ -244,7 +263,7 @@ mod tests {
     #[test]
     fn archives_list_cards_with_lazy_pictures() {
         let base = SiteBase::default();
-        let chrome = Chrome { name: "Daily", tagline: "", logo: Some("/logo.svg"), menu: &[], base: &base };
+        let chrome = Chrome { name: "Daily", tagline: "", logo: Some("/logo.svg"), menu: &[], header_ad: None, base: &base };
         let archive = chrome.archive("Politics", "Who governs", &[teaser()]);
         assert!(archive.starts_with("<header class=\"archive-header\"><h1>Politics</h1><p class=\"description\">Who governs</p></header>"), "{archive}");
         assert!(archive.contains("loading=\"lazy\"") && !archive.contains("fetchpriority"), "{archive}");

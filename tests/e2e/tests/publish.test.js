@@ -95,6 +95,30 @@ test('published pages from the demo content', async (t) => {
     page.assertClean();
   });
 
+  await t.test('the first view\'s header has the app\'s boxes, and a search being typed there carries over', async () => {
+    const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
+    for (const width of [412, 1280]) {
+      const page = await openPage(browser);
+      await page.setViewportSize({ width, height: 900 });
+      const release = await holdApp(page);
+      await page.goto(`${server.origin}/article/state-budget-deal-ends-three-week-standoff`, { waitUntil: 'load' });
+      // Each visible part of the header, top and height; the page's main content, where it starts.
+      const boxes = () => page.evaluate(() => [...document.querySelectorAll('.site-header > *, main')]
+        .filter((e) => e.getClientRects().length)
+        .map((e) => { const r = e.getBoundingClientRect(); return e.tagName === 'MAIN' ? ['main', Math.round(r.top)] : [e.className, Math.round(r.top), Math.round(r.height)]; }));
+      const before = await boxes();
+      await page.locator('#first-view-search').fill('budget');
+      release();
+      await page.waitForFunction(() => !document.getElementById('prerendered'));
+      assert.deepEqual(await boxes(), before, `nothing moves at ${width} px`);
+      assert.equal(await page.locator('#site-search').inputValue(), 'budget');
+      assert.ok(await page.locator('#site-search').evaluate((e) => e === document.activeElement), 'the search field keeps focus');
+      await page.locator('.suggestions li').first().waitFor();
+      page.assertClean();
+      await page.close();
+    }
+  });
+
   await t.test('the homepage and archives paint from the HTML too; another address never shows their first view', async () => {
     const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
     const page = await openPage(browser);

@@ -185,7 +185,8 @@ ${table}
 - **Lighthouse**: npm \`lighthouse\` ${m.lighthouse ?? ''} (its default mobile run: simulated throttling) with
   \`CHROME_PATH=/usr/bin/chromium\` and \`--headless --no-sandbox --disable-gpu --disable-dev-shm-usage\`.
 - **Sizes**: every file of the app in \`dist/\` (not the demo content), as \`scripts/size-report.sh\`
-  measures them; 1 kB = 1,000 bytes.
+  measures them; 1 kB = 1,000 bytes. \`dist/\` holds one binary per backend and a page loads one:
+  the wasm, JS, CSS and HTML rows are what the demo (static backend) loads.
 
 ## Details
 

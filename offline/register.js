@@ -1,5 +1,6 @@
 // Registers the offline copy's worker (sw.js beside this file, under the site's path), versioned
-// by this build's wasm file, and shows "You are offline" when a saved copy is on screen.
+// by the wasm file the page runs (the build has one per backend), and shows "You are offline" when
+// a saved copy is on screen.
 (function () {
   if (!('serviceWorker' in navigator)) return;
   var here = document.currentScript && document.currentScript.src;
@@ -27,11 +28,19 @@
   addEventListener('load', function () {
     // sw.js marks a page it answered from the saved copy.
     if (document.querySelector('meta[name="broadsheet-offline-copy"]')) showNotice();
-    // Trunk's preload of the wasm comes after this script in the page.
+  });
+
+  // Once the app runs (index.html's loader, or Trunk's under trunk serve, says so) and the page has
+  // loaded: the loader's preload of the wasm names the binary that runs, which the worker keeps.
+  function register() {
     var wasm = document.querySelector('link[href$=".wasm"]');
     var build = wasm ? wasm.getAttribute('href').split('/').pop() : 'unknown';
     navigator.serviceWorker.register(new URL('sw.js?build=' + encodeURIComponent(build), scope).href, { scope: scope })
       .catch(function (error) { console.warn('Offline copy unavailable:', error); });
+  }
+  addEventListener('TrunkApplicationStarted', function () {
+    if (document.readyState === 'complete') register();
+    else addEventListener('load', register);
   });
 
   // What the page loaded before the worker took charge (the first story of a first visit) did not

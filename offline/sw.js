@@ -1,7 +1,8 @@
 // Broadsheet's offline copy: the app and the stories the reader opened (API answers, pictures).
 // Data comes from the network first, so nothing stale shows online; when it fails, the saved copy
-// answers and the page is told. Caches are named by scope and build (the wasm name register.js puts
-// in `build`): a new deploy installs a new worker, which drops the old caches.
+// answers and the page is told. Caches are named by scope and build (the name of the wasm the page
+// runs, which register.js puts in `build`): a new deploy, or another backend, installs a new
+// worker, which drops the old caches.
 const SCOPE = self.registration.scope;
 const BUILD = new URL(self.location.href).searchParams.get('build') || 'unknown';
 const PREFIX = `broadsheet:${SCOPE}:`;
@@ -17,8 +18,11 @@ self.addEventListener('install', (event) => {
     const shell = await fetch(SCOPE, { cache: 'no-cache' });
     if (!shell.ok) throw new Error(`the app shell answered ${shell.status}`);
     const html = await shell.clone().text();
+    // The page's files, and of the build's binaries (one per backend) the one this site runs.
+    const app = new URL(BUILD, SCOPE).href;
     const assets = [...html.matchAll(/(?:href|src|module_or_path: )=?["']([^"']+)["']/g)]
       .map((m) => new URL(m[1], SCOPE).href)
+      .concat(app, app.replace(/_bg\.wasm$/, '.js'))
       .filter((url) => url.startsWith(SCOPE) && HASHED.test(url));
     await cache.put(SCOPE, shell);
     await cache.addAll([...new Set(assets)]);

@@ -2,9 +2,10 @@
 # Quick start, part two: installs what is missing, then runs the whole suite:
 #   native   cargo test of the core (model, config, adapters, sanitizing policy, demo content)
 #   browser  wasm-bindgen-test: components and the DOM sanitizer in headless Chromium
-#   build    trunk build --release, then the host kit (CSP headers, caching, SPA fallback)
+#   build    scripts/build.sh: the page and one binary per backend, then the host kit (CSP headers,
+#            caching, SPA fallback)
 #   build-news the same build for the sub-path /news/ into dist-news/ (served by nginx in e2e)
-#   size     every file's size; fails over the wasm + JS budget
+#   size     every file's size; fails when the largest backend's wasm + JS passes the ceiling
 #   wordpress a real WordPress (Debian's package) on 127.0.0.1:8081, seeded with the demo content
 #   e2e      the release build served locally, driven in headless Chromium by Playwright, against
 #            the demo content, the WordPress, and fake Ghost, JSON Feed and comment servers

@@ -3,6 +3,7 @@
 
 use crate::browser::{clear_timeout, set_timeout, window};
 use broadsheet_core::error::LoadError;
+#[cfg(feature = "backend-wordpress")]
 use broadsheet_core::sources::wordpress::Totals;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
@@ -39,6 +40,7 @@ pub struct Answer {
     /// Whether the server labelled it HTML: SPA hosts answer missing files with `index.html`.
     pub is_html: bool,
     /// WordPress's `X-WP-Total` and `X-WP-TotalPages`.
+    #[cfg(feature = "backend-wordpress")]
     pub totals: Option<Totals>,
 }
 
@@ -119,11 +121,13 @@ async fn get_with_retries(url: String) -> Result<Answer, LoadError> {
 
 /// POSTs a JSON body once: never retried, the backend may have acted on it. `authorization` acts
 /// as a signed-in reader.
+#[cfg(any(feature = "backend-static", feature = "backend-wordpress"))]
 pub async fn post_json(url: &str, body: &str, authorization: Option<&str>) -> Result<Answer, LoadError> {
     fetch(url, "POST", Some(body), authorization).await
 }
 
 /// GETs what only a signed-in reader may see: once, never cached or shared, unlike [`get`].
+#[cfg(feature = "backend-wordpress")]
 pub async fn get_authorized(url: &str, authorization: &str) -> Result<Answer, LoadError> {
     fetch(url, "GET", None, Some(authorization)).await
 }
@@ -186,6 +190,7 @@ async fn send(
         return Err(LoadError::TooLarge);
     }
     let is_html = header("content-type").is_some_and(|t| t.contains("text/html"));
+    #[cfg(feature = "backend-wordpress")]
     let totals = Totals::from_headers(header("x-wp-total").as_deref(), header("x-wp-totalpages").as_deref());
     let text = response.text().map_err(|_| LoadError::Network)?;
     let text = JsFuture::from(text).await.map_err(|_| LoadError::Network)?;
@@ -193,7 +198,7 @@ async fn send(
     if body.len() > MAX_BYTES {
         return Err(LoadError::TooLarge);
     }
-    Ok(Answer { url: url.into(), status: response.status(), body: body.into(), is_html, totals })
+    Ok(Answer { url: url.into(), status: response.status(), body: body.into(), is_html, #[cfg(feature = "backend-wordpress")] totals })
 }
 
 async fn sleep(millis: i32) {

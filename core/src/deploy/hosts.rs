@@ -29,8 +29,8 @@ pub struct Build {
     pub hashed_files: Vec<String>,
 }
 
-/// Whether a file name is one of Trunk's content-hashed outputs: `name-<hex hash>.ext`, the wasm
-/// as `name-<hash>_bg.wasm`.
+/// Whether a file name is one of the build's content-hashed outputs (Trunk's, and scripts/build.sh's
+/// per-backend binaries): `name-<hex hash>.ext`, the wasm as `name-<hash>_bg.wasm`.
 pub fn is_hashed_file(name: &str) -> bool {
     let Some((stem, extension)) = name.rsplit_once('.') else { return false };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -227,8 +227,9 @@ mod tests {
     }
 
     #[test]
-    fn hashed_files_are_trunks_outputs() {
-        for hashed in ["broadsheet-9b22d8ea6baeb30.js", "broadsheet-9b22d8ea6baeb30_bg.wasm", "favicon-257844e5f89b10e5.svg", "main-4913b9e1.css"] {
+    fn hashed_files_are_the_builds_outputs() {
+        let per_backend = ["broadsheet-wordpress-1c238654feb99327.js", "broadsheet-jsonfeed-1f43a9abbfec2597_bg.wasm"];
+        for hashed in ["broadsheet-9b22d8ea6baeb30.js", "broadsheet-9b22d8ea6baeb30_bg.wasm", "favicon-257844e5f89b10e5.svg", "main-4913b9e1.css"].into_iter().chain(per_backend) {
             assert!(is_hashed_file(hashed), "{hashed}");
         }
         for plain in ["sw.js", "index.html", "config.json", "big-thread.js", "x-0123456789abcdef.json", "a-12345.js", "a-0123456789ABCDEF.js", "-"] {

@@ -11,7 +11,8 @@ use crate::base64::encode as base64;
 use crate::routes::SiteBase;
 use sha256::sha256;
 
-/// The contents of every inline `<script>` (one without `src`) in an HTML page: Trunk's loader.
+/// The contents of every inline `<script>` (one without `src`) in an HTML page: the loader that
+/// starts the binary for the configured backend, and the theme script.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut scripts = Vec::new();
     let mut rest = html;
@@ -37,7 +38,7 @@ pub fn origin(url: &str) -> Option<String> {
     Some(format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()))
 }
 
-/// The policy the app runs under: scripts only from this site (and the hashed inline loader),
+/// The policy the app runs under: scripts only from this site (and the hashed inline scripts),
 /// data only from the configured backend, frames only from the embed hosts, workers (the offline
 /// copy's service worker) only from this site, no plugins, `<base>` only on this site (it carries
 /// the sub-path), framing only by the configured ancestors.

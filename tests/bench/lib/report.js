@@ -16,14 +16,17 @@ export function buildReport(results, { mobile, article, thread150, thread1000, m
   const row = (measure, ours, theirs = '', budget = '', result = '') => rows.push([measure, ours, theirs, budget, result]);
   const wp = results.wordpress;
 
-  // ---- sizes
+  // ---- sizes: what the demo page loads (one backend's binary of the four in dist/)
   const k = results.sizes.kinds;
   for (const kind of ['wasm', 'JS', 'CSS', 'HTML']) {
     const s = k[kind];
     if (s) row(`${kind}: raw / gzip / brotli (bytes)`, `${n(s.raw)} / ${n(s.gzip)} / ${n(s.brotli)}`);
   }
+  const budget = (app) => app <= 110_000 ? `${PASS} (goal met)` : app <= 150_000 ? `${PASS} (goal missed)` : FAIL;
   const app = (k.wasm?.brotli ?? 0) + (k.JS?.brotli ?? 0);
-  row('wasm + JS, brotli', `${n(app)} bytes`, '', '≤ 150,000 (goal 110,000)', app <= 110_000 ? `${PASS} (goal met)` : app <= 150_000 ? `${PASS} (goal missed)` : FAIL);
+  row('wasm + JS, brotli (the demo: static backend)', `${n(app)} bytes`, '', '≤ 150,000 (goal 110,000)', budget(app));
+  const largest = results.sizes.largest;
+  if (largest) row(`wasm + JS, brotli (largest: ${largest.backend} backend)`, `${n(largest.brotli)} bytes`, '', '≤ 150,000 (goal 110,000)', budget(largest.brotli));
 
   // ---- page loads
   const med = (list, key) => median(list.map((r) => r[key]));
@@ -188,7 +191,8 @@ ${table}
 - **Lighthouse**: npm \`lighthouse\` ${m.lighthouse ?? ''} (its default mobile run: simulated throttling) with
   \`CHROME_PATH=/usr/bin/chromium\` and \`--headless --no-sandbox --disable-gpu --disable-dev-shm-usage\`.
 - **Sizes**: every file of the app in \`dist/\` (not the demo content), as \`scripts/size-report.sh\`
-  measures them; 1 kB = 1,000 bytes.
+  measures them; 1 kB = 1,000 bytes. \`dist/\` holds one binary per backend and a page loads one:
+  the wasm, JS, CSS and HTML rows are what the demo (static backend) loads.
 
 ## Details
 

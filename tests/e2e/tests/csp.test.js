@@ -13,7 +13,7 @@ test('strict Content-Security-Policy', async (t) => {
   const { server, browser } = await setup(t, { headers: { 'Content-Security-Policy': csp } });
 
   await t.test('the policy is strict', () => {
-    // Trunk's loader and the theme script (no flash of the wrong theme), each by its hash.
+    // The loader (the binary for the backend) and the theme script (no flash of the wrong theme), each by its hash.
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+(;|$)/);
     for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "worker-src 'self'", "connect-src 'self'", "frame-ancestors 'self'"]) {
       assert.ok(csp.includes(directive), directive);

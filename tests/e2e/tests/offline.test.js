@@ -78,7 +78,8 @@ test('offline reading', async (t) => {
     await page.goto(url('/'));
     await page.locator('.lead-story').waitFor();
     const before = await cacheNames(page);
-    const wasm = readdirSync(root).find((f) => f.endsWith('_bg.wasm'));
+    // The demo's backend's binary, of the four in the build.
+    const wasm = readdirSync(root).find((f) => f.startsWith('broadsheet-static-') && f.endsWith('_bg.wasm'));
     const oldStem = wasm.replace(/_bg\.wasm$/, '');
     assert.ok(before.length >= 2 && before.every((name) => name.includes(wasm)), before.join(', '));
 

@@ -6,11 +6,13 @@ use crate::components::comment_form::CommentForm;
 use crate::components::date::DateTime;
 use crate::components::safe_html::SafeHtml;
 use broadsheet_core::comment_form::PostedComment;
-use broadsheet_core::comments::{initials, thread, Order, ThreadedComment};
-use broadsheet_core::model::{Comment, CommentStatus, Teaser};
+use broadsheet_core::comments::{initials, rows, thread, Order, Row, ThreadedComment};
 use broadsheet_core::config::Config;
+use broadsheet_core::model::{Comment, CommentStatus, Teaser};
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Comments rendered at first and added by each "Show more comments".
 const BATCH: usize = 100;
@@ -50,10 +52,31 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
         thread(all, settings.max_depth, order.get())
     });
     let form = move |parent: Option<String>| {
-        let on_cancel = parent.is_some().then(|| Callback::new(move |_| reply_to.set(None)));
+        let on_cancel = parent.clone().map(|parent| {
+            Callback::new(move |_| {
+                reply_to.set(None);
+                // The form goes away with the focus in it: back to the Reply that opened it.
+                if let Some(button) = comment_element(&parent).and_then(|c| c.query_selector(".reply-button").ok().flatten()) {
+                    let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            })
+        });
         view! { <CommentForm story=teaser.clone() parent on_posted on_cancel/> }
     };
     let form = StoredValue::new_local(form);
+    let show_more = move |_| {
+        // The first new comment takes the focus (and so is read out), as the button may go.
+        let first_new = threaded.with(|all| all.get(shown.get_untracked()).map(|t| t.comment.id.clone()));
+        shown.update(|n| *n += BATCH);
+        if let Some(id) = first_new {
+            request_animation_frame(move || {
+                if let Some(comment) = comment_element(&id) {
+                    let _ = comment.set_attribute("tabindex", "-1");
+                    let _ = comment.focus();
+                }
+            });
+        }
+    };
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{move || match threaded.with(Vec::len) {
@@ -75,17 +98,18 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 </div>
             })}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
-            <ol class="comment-list">
-                <For each=move || threaded.get().into_iter().take(shown.get()) key=|t| t.comment.id.clone() let:item>
-                    <CommentItem item=item.clone() can_reply=can_post reply_to/>
-                    {
-                        let id = item.comment.id.clone();
-                        move || (reply_to.get().as_deref() == Some(id.as_str())).then(|| form.with_value(|f| f(Some(id.clone()))))
-                    }
+            // One handler each for all the Reply buttons and avatars, rather than one per comment.
+            <ol class="comment-list" on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }
+                on:error:capture=|event| drop_broken_avatar(&event)>
+                <For each=move || threaded.with(|all| reply_to.with(|to| rows(all, shown.get(), to.as_deref()))) key=Row::key let:row>
+                    {match row {
+                        Row::Comment(item) => Either::Left(view! { <CommentItem item can_reply=can_post/> }),
+                        Row::ReplyForm { parent } => Either::Right(view! { <li class="reply">{form.with_value(|f| f(Some(parent)))}</li> }),
+                    }}
                 </For>
             </ol>
             {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
-                <p class="more"><button type="button" class="button secondary" on:click=move |_| shown.update(|n| *n += BATCH)>
+                <p class="more"><button type="button" class="button secondary" on:click=show_more>
                     {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
                 </button></p>
             })}
@@ -100,37 +124,54 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     }
 }
 
+/// Built once and never updated: static text and attributes only, no signals or handlers.
 #[component]
-fn CommentItem(item: ThreadedComment, can_reply: bool, reply_to: RwSignal<Option<String>>) -> impl IntoView {
-    let ThreadedComment { comment, depth } = item;
-    let initials = initials(&comment.author.name);
-    // A picture that fails to load gives way to the initials.
-    let avatar_failed = RwSignal::new(comment.author.avatar.is_none());
-    let avatar = comment.author.avatar.clone().unwrap_or_default();
-    let name = match comment.author.url.clone() {
-        Some(url) => view! { <a href=url rel="nofollow ugc noopener" target="_blank">{comment.author.name.clone()}</a> }.into_any(),
-        None => view! { <span>{comment.author.name.clone()}</span> }.into_any(),
+fn CommentItem(item: ThreadedComment, can_reply: bool) -> impl IntoView {
+    let ThreadedComment { comment: Comment { id, author, date, html, status, .. }, depth } = item;
+    let held = status == CommentStatus::Hold;
+    // The initials are always there: a picture that fails to load is removed (drop_broken_avatar),
+    // and the stylesheet shows them once no picture precedes them.
+    let picture = author.avatar.map(|src| view! {
+        <img class="avatar-image" src=crate::site_base::href(&src) alt="" width="32" height="32" loading="lazy"/>
+    });
+    let reply = (can_reply && !held).then(|| view! {
+        <button type="button" class="reply-button" value=id.clone() aria-label=format!("Reply to {}", author.name)>"Reply"</button>
+    });
+    let name = match author.url {
+        Some(url) => Either::Left(view! { <a href=url rel="nofollow ugc noopener" target="_blank">{author.name.clone()}</a> }),
+        None => Either::Right(view! { <span>{author.name.clone()}</span> }),
     };
-    let id = comment.id.clone();
-    let held = comment.status == CommentStatus::Hold;
     view! {
-        <li class=format!("comment depth-{depth}") id=format!("comment-{}", comment.id)>
+        <li class=format!("comment depth-{depth}") id=format!("comment-{id}")>
             <div class="comment-head">
-                {move || if avatar_failed.get() {
-                    view! { <span class="avatar-initials" aria-hidden="true">{initials.clone()}</span> }.into_any()
-                } else {
-                    view! { <img class="avatar-image" src=crate::site_base::href(&avatar) alt="" width="32" height="32" loading="lazy"
-                        on:error=move |_| avatar_failed.set(true)/> }.into_any()
-                }}
+                {picture}
+                <span class="avatar-initials" aria-hidden="true">{initials(&author.name)}</span>
                 <strong class="comment-author">{name}</strong>
-                <DateTime at=comment.date style=DateStyle::DayAndTime/>
+                <DateTime at=date style=DateStyle::DayAndTime/>
                 {held.then(|| view! { <span class="moderation">"Awaiting moderation"</span> })}
             </div>
-            <SafeHtml html=comment.html class="comment-body"/>
-            {(can_reply && !held).then(|| view! {
-                <button type="button" class="reply-button" aria-label=format!("Reply to {}", comment.author.name)
-                    on:click=move |_| reply_to.set(Some(id.clone()))>"Reply"</button>
-            })}
+            <SafeHtml html class="comment-body"/>
+            {reply}
         </li>
+    }
+}
+
+fn comment_element(id: &str) -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id(&format!("comment-{id}"))?.dyn_into().ok()
+}
+
+/// The comment whose Reply button the click was on. Comment bodies cannot hold buttons: the
+/// sanitizer removes them.
+fn reply_clicked(event: &leptos::ev::MouseEvent) -> Option<String> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(".reply-button").ok()??.get_attribute("value")
+}
+
+fn drop_broken_avatar(event: &leptos::ev::Event) {
+    if let Some(image) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if image.matches(".comment-head > .avatar-image").unwrap_or(false) {
+            image.remove();
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! into fresh nodes of the live document. No string of backend HTML is ever set as markup.
 
 use broadsheet_core::model::UntrustedHtml;
-use broadsheet_core::sanitize_policy::{element_rule, keeps_children, required_attribute, ElementRule, Policy};
+use broadsheet_core::sanitize_policy::{element_rule, keeps_children, plain_paragraphs, required_attribute, ElementRule, Policy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, HtmlElement, NamedNodeMap, Node, SupportedType};
@@ -52,8 +52,16 @@ fn parsed(node: &Node) -> &ParsedNode {
 /// Sanitized nodes, ready to insert; `None` only when the browser offers no DOM at all.
 pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragment> {
     let target = web_sys::window()?.document()?;
-    let parsed_document = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
     let fragment = target.create_document_fragment();
+    if let Some(paragraphs) = plain_paragraphs(&html.0) {
+        for text in paragraphs {
+            let p = target.create_element("p").ok()?;
+            p.set_text_content(Some(text));
+            fragment.append_child(&p).ok()?;
+        }
+        return Some(fragment);
+    }
+    let parsed_document = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
     if let Some(body) = parsed_document.unchecked_ref::<ParsedDocument>().body() {
         copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
     }

@@ -61,6 +61,38 @@ pub fn thread(comments: Vec<Comment>, max_depth: usize, order: Order) -> Vec<Thr
     order_out.into_iter().filter_map(|(i, depth)| slots[i].take().map(|comment| ThreadedComment { comment, depth })).collect()
 }
 
+/// A line of the comment list: a comment, or the reply form under the comment it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    Comment(ThreadedComment),
+    ReplyForm { parent: String },
+}
+
+impl Row {
+    /// Stable across updates, so a list keyed by it builds only the lines that are new: showing
+    /// more comments or opening a reply form leaves the others (and a draft being typed) alone.
+    pub fn key(&self) -> (bool, String) {
+        match self {
+            Row::Comment(item) => (false, item.comment.id.clone()),
+            Row::ReplyForm { parent } => (true, parent.clone()),
+        }
+    }
+}
+
+/// The first `shown` comments of a thread, with the reply form right after the comment
+/// `replying_to` when that one is among them.
+pub fn rows(threaded: &[ThreadedComment], shown: usize, replying_to: Option<&str>) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(shown.min(threaded.len()) + 1);
+    for item in threaded.iter().take(shown) {
+        let answered = replying_to == Some(item.comment.id.as_str());
+        rows.push(Row::Comment(item.clone()));
+        if answered {
+            rows.push(Row::ReplyForm { parent: item.comment.id.clone() });
+        }
+    }
+    rows
+}
+
 /// The first letters of the first two words of a commenter's name, for an avatar without a
 /// picture. Upper-cased ASCII-only: full Unicode upper-casing would ship its tables to the browser
 /// for the rare name that starts with a lower-case non-ASCII letter, which then stays as written.
@@ -121,6 +153,17 @@ mod tests {
         let threaded = thread(comments, 5, Order::OldestFirst);
         assert_eq!(threaded.len(), 4);
         assert_eq!(shape(&threaded)[..2], [("orphan", 0), ("self", 0)]);
+    }
+
+    #[test]
+    fn rows_put_the_reply_form_under_its_comment() {
+        let threaded = thread(vec![comment("a", None, 1), comment("a1", Some("a"), 2), comment("b", None, 3)], 5, Order::OldestFirst);
+        let keys = |rows: Vec<Row>| rows.iter().map(Row::key).collect::<Vec<_>>();
+        let key = |form: bool, id: &str| (form, id.to_string());
+        assert_eq!(keys(rows(&threaded, 10, None)), [key(false, "a"), key(false, "a1"), key(false, "b")]);
+        assert_eq!(keys(rows(&threaded, 10, Some("a"))), [key(false, "a"), key(true, "a"), key(false, "a1"), key(false, "b")]);
+        assert_eq!(keys(rows(&threaded, 2, Some("a1"))), [key(false, "a"), key(false, "a1"), key(true, "a1")]);
+        assert_eq!(keys(rows(&threaded, 2, Some("b"))), [key(false, "a"), key(false, "a1")], "not shown, so no form");
     }
 
     #[test]

@@ -16,8 +16,7 @@ pub fn SafeHtml(
     #[prop(into, optional)] class: String,
     #[prop(optional)] prepare: Option<Callback<DocumentFragment>>,
 ) -> impl IntoView {
-    // The site's policy, made once at start (app.rs); outside the app, the default one.
-    let policy = use_context::<Arc<Policy>>().unwrap_or_else(|| Arc::new(crate::site_base::sanitize_policy()));
+    let policy = policy();
     let container = NodeRef::<html::Div>::new();
     container.on_load(move |div| {
         if let Some(fragment) = sanitize(&html, &policy) {
@@ -28,4 +27,9 @@ pub fn SafeHtml(
         }
     });
     view! { <div class=class node_ref=container></div> }
+}
+
+/// The site's policy, made once at start (app.rs); outside the app, the default one.
+pub fn policy() -> Arc<Policy> {
+    use_context::<Arc<Policy>>().unwrap_or_else(|| Arc::new(crate::site_base::sanitize_policy()))
 }

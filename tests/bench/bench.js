@@ -4,7 +4,10 @@
 // Not a test: no number fails anything. Run through scripts/bench.sh (it builds first).
 //
 //   node tests/bench/bench.js [--runs N] [--dist DIR] [--wordpress URL|none] [--no-lighthouse]
-//                             [--out FILE] [--json FILE]
+//                             [--interactive-only] [--out FILE] [--json FILE]
+//
+// --interactive-only measures only in-app navigation and the comment threads (no page loads, heap
+// or Lighthouse): the quick loop while working on those; give --out so BENCHMARKS.md is kept.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -22,17 +25,19 @@ const REPO = new URL('../../', import.meta.url).pathname;
 const ARTICLE = 'state-budget-deal-ends-three-week-standoff';
 
 function options(argv) {
-  const o = { runs: 5, dist: join(REPO, 'dist'), wordpress: process.env.WP_URL ?? 'http://127.0.0.1:8081', lighthouse: true, out: join(REPO, 'BENCHMARKS.md'), json: null };
+  const o = { runs: 5, dist: join(REPO, 'dist'), wordpress: process.env.WP_URL ?? 'http://127.0.0.1:8081', lighthouse: true, interactiveOnly: false, out: join(REPO, 'BENCHMARKS.md'), json: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--dist') o.dist = argv[++i];
     else if (a === '--wordpress') o.wordpress = argv[++i];
     else if (a === '--no-lighthouse') o.lighthouse = false;
+    else if (a === '--interactive-only') o.interactiveOnly = true;
     else if (a === '--out') o.out = argv[++i];
     else if (a === '--json') o.json = argv[++i];
     else throw new Error(`bench: unknown argument ${a}`);
   }
+  if (o.interactiveOnly) Object.assign(o, { wordpress: 'none', lighthouse: false });
   if (o.wordpress === 'none') o.wordpress = null;
   o.wordpress = o.wordpress?.replace(/\/$/, '') ?? null;
   return o;
@@ -140,10 +145,10 @@ async function main() {
     // Page loads: every run does every page, ours then theirs, so drift in the machine's load
     // hits both sides alike.
     results.loads = {};
-    for (const condition of ['desktop', 'mobile']) {
+    for (const condition of o.interactiveOnly ? [] : ['desktop', 'mobile']) {
       for (const name of Object.keys(pages)) results.loads[`${name}/${condition}`] = { ours: [], shell: [], theirs: [] };
     }
-    for (let run = 1; run <= o.runs; run++) {
+    for (let run = 1; run <= o.runs && !o.interactiveOnly; run++) {
       log(`page loads, run ${run} of ${o.runs}`);
       for (const condition of ['desktop', 'mobile']) {
         for (const [name, sides] of Object.entries(pages)) {
@@ -185,11 +190,13 @@ async function main() {
       }
     }
 
-    log('JS heap over 200 in-app navigations');
-    try {
-      results.heap = await measureHeap(browser, server.origin, { articles, categories, total: 200, early: 10 });
-    } catch (error) {
-      results.heap = { error: error.message.split('\n')[0] };
+    if (!o.interactiveOnly) {
+      log('JS heap over 200 in-app navigations');
+      try {
+        results.heap = await measureHeap(browser, server.origin, { articles, categories, total: 200, early: 10 });
+      } catch (error) {
+        results.heap = { error: error.message.split('\n')[0] };
+      }
     }
     await browser.close();
     browser = null;

@@ -35,6 +35,7 @@ pub fn hand_over() {
     let before = if scrolled { content_top(view.query_selector("main").ok().flatten()) } else { None };
     let search = typed_search(&view);
     view.remove();
+    remove_published_head(&window);
     if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.class_list().remove_1(WAITING);
     }
@@ -52,6 +53,25 @@ pub fn hand_over() {
                 window.scroll_by_with_scroll_to_options(&options);
             }
         });
+    }
+}
+
+/// The head tags broadsheet-publish added (between its `<!--published-->` marks): from here on the
+/// app's pages keep the head, and two canonical addresses or descriptions would contradict.
+fn remove_published_head(window: &web_sys::Window) {
+    let Some(head) = window.document().and_then(|d| d.head()) else { return };
+    let mut inside = false;
+    let mut node = head.first_child();
+    while let Some(current) = node {
+        node = current.next_sibling();
+        let mark = (current.node_type() == web_sys::Node::COMMENT_NODE).then(|| current.node_value().unwrap_or_default());
+        match mark.as_deref() {
+            Some("published") => inside = true,
+            Some("/published") => inside = false,
+            _ if !inside => continue,
+            _ => {}
+        }
+        let _ = head.remove_child(&current);
     }
 }
 

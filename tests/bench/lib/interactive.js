@@ -37,6 +37,15 @@ async function clickElementAndTime(page, locator, ready, { timeout = 15_000 } = 
 }
 
 /**
+ * Waits for the page's headline and for the app to run it: a published page shows its first view
+ * (the headline from the HTML) before the app has taken over, and what these measures click and
+ * scroll to is the app's.
+ */
+async function appRunning(page) {
+  await page.waitForFunction(() => window.__bench.headline && !document.getElementById('prerendered'), null, { timeout: 20_000 });
+}
+
+/**
  * Article to article: to one this tab has not fetched yet, then back to one it has (its JSON is
  * in the app's session cache), `runs` times each. `prefetched` says whether the app had already
  * asked for the new article's file before the click (hover or visible-link prefetching).
@@ -49,7 +58,7 @@ export async function measureNavigation(browser, origin, articles, { runs }) {
   try {
     const [first, ...rest] = articles;
     await page.goto(`${origin}/article/${first.slug}`);
-    await page.waitForFunction(() => window.__bench.headline, null, { timeout: 20_000 });
+    await appRunning(page);
     await networkQuiet(net, { quietMs: 300 });
     let previous = first;
     for (let i = 0; i < runs; i++) {
@@ -79,7 +88,7 @@ export async function measureThread(browser, origin, slug, total) {
   const item = 'li.comment';
   try {
     await page.goto(`${origin}/article/${slug}`);
-    await page.waitForFunction(() => window.__bench.headline, null, { timeout: 20_000 });
+    await appRunning(page);
     // What follows a story waits until it is near the view: bring it there, as a reader scrolling would.
     await page.evaluate(() => document.querySelector('.when-near')?.scrollIntoView());
     const firstBatch = Math.min(100, total);
@@ -146,7 +155,7 @@ export async function measureHeap(browser, origin, { articles, categories, total
   const times = [];
   try {
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => window.__bench.headline, null, { timeout: 20_000 });
+    await appRunning(page);
     await networkQuiet(net, { quietMs: 300 });
     const start = await memory(page, cdp);
     let atEarly = null;

@@ -150,7 +150,7 @@ test('published pages from the demo content', async (t) => {
   });
 });
 
-test('published pages from the real WordPress', (t) => {
+test('published pages from the real WordPress', async (t) => {
   const env = Object.fromEntries(readFileSync(join(process.env.WP_BASE ?? '/tmp/broadsheet-wp', 'env'), 'utf8')
     .split('\n').filter((line) => line.includes('=')).map((line) => line.split(/=(.*)/s).slice(0, 2)));
   const dir = copyOfDist(t);
@@ -159,5 +159,22 @@ test('published pages from the real WordPress', (t) => {
   assert.match(publish(dir), /^38 stories/);
   const html = readFileSync(join(dir, 'article', 'state-budget-deal-ends-three-week-standoff', 'index.html'), 'utf8');
   assert.match(html, /<meta property="og:image" content="http:\/\/127\.0\.0\.1:8081\/wp-content\/uploads\/[^"]+">/);
-  assert.equal(jsonLd(html)[0].headline, 'Budget Deal Ends Three-Week Standoff in State Capitol');
+  const headline = 'Budget Deal Ends Three-Week Standoff in State Capitol';
+  assert.equal(jsonLd(html)[0].headline, headline);
+
+  // The WordPress binary takes over from the first view (no CSP here: the build's policy names the demo's backend).
+  const { server, browser } = await setup(t, { root: dir });
+  const page = await openPage(browser);
+  const wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('_bg.wasm')) wasm.push(request.url()); });
+  const release = await holdApp(page);
+  await page.goto(`${server.origin}/article/state-budget-deal-ends-three-week-standoff`, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.locator('#prerendered .article h1').textContent(), headline);
+  assert.ok(await page.locator('#prerendered .hero img').isVisible());
+  release();
+  await page.waitForFunction(() => !document.getElementById('prerendered'));
+  assert.equal(await page.locator('.article h1').textContent(), headline);
+  assert.equal(wasm.length, 1);
+  assert.match(wasm[0], /broadsheet-wordpress-[0-9a-f]+_bg\.wasm$/);
+  page.assertClean();
 });

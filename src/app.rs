@@ -13,14 +13,12 @@ use crate::pages::site_page::SitePageView;
 use broadsheet_core::config::Config;
 use broadsheet_core::sanitize_policy::Policy;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let config = LocalResource::new(load_config);
     view! {
         <Suspense fallback=|| view! { <div class="booting" aria-busy="true"></div> }>
@@ -43,9 +41,9 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     provide_context(Arc::new(Policy { embed_hosts: config.security.embed_hosts.clone(), ..crate::site_base::sanitize_policy() }));
     let site_name = config.site.name.clone();
     provide_context(config);
+    // The site's name is the title until a page names itself (while it loads, say).
+    crate::head::title(&site_name);
     view! {
-        // The site's name is the title until a page names itself (while it loads, say).
-        <Title text=site_name.clone() formatter=move |title: String| if title.is_empty() || title == site_name { site_name.clone() } else { format!("{title} – {site_name}") }/>
         <Router base=crate::site_base::prefix()>
             <crate::first_view::HandOverOnNavigation/>
             <Header/>

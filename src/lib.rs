@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod first_view;
+pub mod head;
 pub mod intersection;
 pub mod pages;
 pub mod panic_screen;

@@ -190,6 +190,12 @@ pub fn script_safe_json<T: Serialize + ?Sized>(value: &T) -> String {
     safe
 }
 
+/// A page's document title: "{title} – {site name}", or the site's name alone for the site itself
+/// (the homepage, or a page that has not named itself yet).
+pub fn document_title(title: &str, site_name: &str) -> String {
+    if title.is_empty() || title == site_name { site_name.to_string() } else { format!("{title} – {site_name}") }
+}
+
 /// The homepage's description: the site's name and tagline.
 pub fn home_description(site: &Site) -> String {
     let tagline = collapse_whitespace(&site.tagline);
@@ -215,6 +221,13 @@ mod tests {
     use crate::model::{AuthorRef, CommentInfo, Format, Image, Term};
     use crate::time::Timestamp;
     use serde_json::{json, Value};
+
+    #[test]
+    fn a_page_is_titled_with_the_site_name_after_its_own() {
+        assert_eq!(document_title("Politics", "Broadsheet"), "Politics – Broadsheet");
+        assert_eq!(document_title("Broadsheet", "Broadsheet"), "Broadsheet");
+        assert_eq!(document_title("", "Broadsheet"), "Broadsheet");
+    }
 
     #[test]
     fn home_and_list_pages_describe_themselves() {

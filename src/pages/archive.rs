@@ -14,7 +14,6 @@ use broadsheet_core::model::{ListHeading, Page, Teaser};
 use broadsheet_core::routes::{page_number, ListKey};
 use broadsheet_core::structured_data::list_description;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
@@ -72,9 +71,9 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
     let loaded = RwSignal::new(stories.page);
     let total_pages = stories.total_pages;
     let description = list_description(&expect_context::<Arc<Config>>().site.name, &heading);
+    crate::head::title(&title);
+    crate::head::description(&description);
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=description/>
         <header class="archive-header">
             {heading.author.clone().map(|author| view! {
                 <div class="author-profile">

@@ -14,7 +14,6 @@ use broadsheet_core::model::{Page, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use broadsheet_core::structured_data::home_description;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use std::sync::Arc;
 
 /// Stories per category section.
@@ -33,9 +32,9 @@ pub fn Home() -> impl IntoView {
         }
     });
     let title = config.site.name.clone();
+    crate::head::title(&title);
+    crate::head::description(&home_description(&config.site));
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=home_description(&config.site)/>
         <h1 class="visually-hidden">{title}</h1>
         <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
             {move || latest.get().map(|result| match result {

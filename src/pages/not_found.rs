@@ -2,13 +2,12 @@
 
 use crate::components::search_form::{SearchForm, SearchName};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::first_view::hand_over();
+    crate::head::title("Page not found");
     view! {
-        <Title text="Page not found"/>
         <section class="not-found">
             <h1 id="not-found-heading">"Page not found"</h1>
             <p>"The page you asked for is not here. It may have moved, or the link may be mistyped."</p>

@@ -6,7 +6,6 @@ use crate::components::bookmark::{load_reading_list, store_reading_list};
 use crate::components::teaser::{HeadlineLevel, TeaserCard};
 use broadsheet_core::reading_list::reading_list_key;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -27,8 +26,8 @@ pub fn SavedPage() -> impl IntoView {
             }
         }
     });
+    crate::head::title("Saved stories");
     view! {
-        <Title text="Saved stories"/>
         <section class="saved-stories" aria-labelledby="saved-heading">
             <header class="archive-header">
                 <h1 id="saved-heading" tabindex="-1">"Saved stories"</h1>

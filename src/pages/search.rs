@@ -9,7 +9,6 @@ use crate::components::route_progress::page_pending;
 use crate::components::search_form::{SearchForm, SearchName};
 use broadsheet_core::routes::{article_path, page_number, search_path};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -23,7 +22,8 @@ pub fn Search() -> impl IntoView {
         async move { backend.search(&query, page).await }
     });
     view! {
-        <Title text=move || if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) }/>
+        // Retitled with each query: the closure's cleanup takes the previous title away.
+        {move || crate::head::title(&if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) })}
         <h1 id="search-heading">"Search"</h1>
         // Named by the page, to tell it from the header's search.
         <SearchForm class="search-form wide" name=SearchName::HeadingId("search-heading")>

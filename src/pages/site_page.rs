@@ -7,7 +7,6 @@ use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -22,14 +21,16 @@ pub fn SitePageView() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <ListSkeleton rows=2/> } set_pending=page_pending()>
             {move || page.get().map(|result| match result {
-                Ok(page) => view! {
-                    <Title text=page.title.clone()/>
-                    <article class="article site-page">
-                        <h1>{page.title}</h1>
-                        {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
-                        <SafeHtml html=page.body class="article-body"/>
-                    </article>
-                }.into_any(),
+                Ok(page) => {
+                    crate::head::title(&page.title);
+                    view! {
+                        <article class="article site-page">
+                            <h1>{page.title}</h1>
+                            {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
+                            <SafeHtml html=page.body class="article-body"/>
+                        </article>
+                    }.into_any()
+                }
                 Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| page.refetch())/> }.into_any(),
             })}
         </Transition>

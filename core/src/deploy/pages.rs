@@ -7,7 +7,7 @@ use super::first_view::Chrome;
 use crate::config::Site;
 use crate::model::{Article, ListHeading, Teaser};
 use crate::routes::{article_path, ListKey, SiteBase};
-use crate::structured_data::{absolute_url, home_description, list_description, script_safe_json, ArticleHead};
+use crate::structured_data::{absolute_url, document_title, home_description, list_description, script_safe_json, ArticleHead};
 use crate::text::escape_html;
 use serde_json::json;
 
@@ -95,7 +95,7 @@ fn breadcrumbs(site: &SiteInfo, crumbs: &[(String, String)]) -> String {
 pub fn article_page(template: &str, article: &Article, site: &SiteInfo, chrome: &Chrome) -> String {
     let teaser = &article.teaser;
     let head = ArticleHead::new(teaser, site.url, site.name);
-    let title = format!("{} – {}", head.title, site.name);
+    let title = document_title(&head.title, site.name);
     let mut tags = String::new();
     tags += &meta("name", "description", &head.description);
     tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&head.canonical));
@@ -150,7 +150,7 @@ pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stori
     let crumbs = [("Home".to_string(), "/".to_string()), (heading.title.clone(), list.path(1))];
     tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
     let body = chrome.page(&list.path(1), &chrome.archive(&heading.title, &heading.description, stories));
-    fill(template, &format!("{} – {}", heading.title, site.name), &tags, &body)
+    fill(template, &document_title(&heading.title, site.name), &tags, &body)
 }
 
 /// The homepage (the build's `index.html` itself): the site's description and the newest stories.

@@ -152,6 +152,9 @@ test('the article page', async (t) => {
     await page.locator('.breadcrumbs a', { hasText: 'Home' }).click();
     await page.locator('.lead-story').waitFor();
     assert.equal(await page.locator('head link[rel=canonical], head script[type="application/ld+json"], head meta[property^="og:"]').count(), 0);
+    // …and the homepage's title and description replace the story's.
+    assert.equal(await page.title(), 'Broadsheet');
+    assert.deepEqual(await page.locator('head meta[name=description]').evaluateAll((metas) => metas.map((m) => m.content)), ['Broadsheet – Independent news, plainly told']);
     page.assertClean();
   });
 

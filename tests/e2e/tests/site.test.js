@@ -83,16 +83,18 @@ test('the demo site', async (t) => {
     page.assertClean();
   });
 
-  await t.test('the search and 404 pages\' forms search in the app, the query encoded', async () => {
+  await t.test('the search and 404 pages\' forms search in the app, the query encoded and in the title', async () => {
     const page = await openPage(browser);
     await page.goto(url('/search?q=budget'));
     await page.locator('.search-results li').first().waitFor();
+    assert.equal(await page.title(), 'Search: budget – Broadsheet');
     await page.evaluate(() => { window.stillTheSameApp = true; });
     await page.locator('#search-page-input').fill('deer season');
     await page.locator('#search-page-input').press('Enter');
     await page.waitForURL(/\/search\?q=deer%20season$/);
     await page.locator('.search-results h2', { hasText: 'Deer Season Outlook' }).waitFor();
     assert.equal(await page.evaluate(() => window.stillTheSameApp), true, 'no full page load');
+    assert.equal(await page.title(), 'Search: deer season – Broadsheet', 'the title follows the query');
     await page.goto(url('/no/such/page'));
     await page.evaluate(() => { window.stillTheSameApp = true; });
     await page.locator('#not-found-search').fill('tax & crime');

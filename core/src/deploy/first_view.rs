@@ -81,6 +81,12 @@ impl Chrome<'_> {
         )
     }
 
+    /// A picture linking to its story, out of the tab order and the accessibility tree: the
+    /// headline beside it is the same link.
+    fn picture_link(&self, path: &str, class: &str, picture: String) -> String {
+        format!("<a href=\"{}\" class=\"{class}\" tabindex=\"-1\" aria-hidden=\"true\">{picture}</a>", escape_html(&self.base.href(path)))
+    }
+
     fn category_label(&self, teaser: &Teaser) -> String {
         teaser.primary_category().map(|c| self.link(&ListKey::Category(c.slug.clone()).path(1), &c.name, "category-label")).unwrap_or_default()
     }
@@ -130,13 +136,7 @@ impl Chrome<'_> {
         };
         let lead = &newest[lead_at];
         let href = article_path(&lead.slug);
-        let image = lead.hero.as_ref().map(|image| {
-            format!(
-                "<a href=\"{}\" class=\"lead-image\" tabindex=\"-1\" aria-hidden=\"true\">{}</a>",
-                escape_html(&self.base.href(&href)),
-                self.picture(image, "(min-width: 900px) 640px, 100vw", true)
-            )
-        });
+        let image = lead.hero.as_ref().map(|image| self.picture_link(&href, "lead-image", self.picture(image, "(min-width: 900px) 640px, 100vw", true)));
         let top: String = newest
             .iter()
             .enumerate()
@@ -161,13 +161,7 @@ impl Chrome<'_> {
             .iter()
             .map(|t| {
                 let href = article_path(&t.slug);
-                let image = t.hero.as_ref().map(|image| {
-                    format!(
-                        "<a href=\"{}\" class=\"teaser-image\" tabindex=\"-1\" aria-hidden=\"true\">{}</a>",
-                        escape_html(&self.base.href(&href)),
-                        self.picture(image, "(min-width: 900px) 300px, 100vw", false)
-                    )
-                });
+                let image = t.hero.as_ref().map(|image| self.picture_link(&href, "teaser-image", self.picture(image, "(min-width: 900px) 300px, 100vw", false)));
                 format!(
                     "<article class=\"teaser-card\">{}<div class=\"teaser-text\">{}<h2 class=\"teaser-title\">{}</h2><p class=\"teaser-excerpt\">{}</p>{}</div></article>",
                     image.unwrap_or_default(),

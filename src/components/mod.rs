@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod ad_slot;
+pub mod after_paint;
 pub mod article_head;
 pub mod bookmark;
 pub mod comment_form;

@@ -2,6 +2,7 @@
 
 use crate::api::Backend;
 use crate::browser::DateStyle;
+use crate::components::after_paint::AfterPaint;
 use crate::components::article_head::ArticleHeadTags;
 use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
@@ -81,7 +82,6 @@ fn ArticleView(article: Article) -> impl IntoView {
     let hero = teaser.hero.clone();
     view! {
         <ArticleHeadTags teaser=teaser.clone()/>
-        <ReadingProgress text/>
         <article class="article" on:click=move |event| embeds.on_click(&event)>
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
@@ -140,23 +140,30 @@ fn ArticleView(article: Article) -> impl IntoView {
                     }.into_any(),
                 }}
             </div>
-            {source.map(|source| view! {
-                <p class="source-link"><a href=source.url rel="noopener nofollow" target="_blank">{source.label}</a></p>
-            })}
-            {(!tags.is_empty()).then(|| view! {
-                <p class="tags">
-                    <span class="tags-label">"Related: "</span>
-                    {tags.into_iter().map(|tag| view! { <a href=crate::site_base::href(&ListKey::Tag(tag.slug).path(1)) class="tag">{tag.name}</a> }).collect_view()}
-                </p>
-            })}
-            <ShareBar story=shared heading="Share This Article"/>
-            <crate::components::ad_slot::InArticleAd/>
+            <AfterPaint>
+                {source.clone().map(|source| view! {
+                    <p class="source-link"><a href=source.url rel="noopener nofollow" target="_blank">{source.label}</a></p>
+                })}
+                {(!tags.is_empty()).then(|| view! {
+                    <p class="tags">
+                        <span class="tags-label">"Related: "</span>
+                        {tags.iter().map(|tag| view! { <a href=crate::site_base::href(&ListKey::Tag(tag.slug.clone()).path(1)) class="tag">{tag.name.clone()}</a> }).collect_view()}
+                    </p>
+                })}
+                <ShareBar story=shared.clone() heading="Share This Article"/>
+                <crate::components::ad_slot::InArticleAd/>
+            </AfterPaint>
         </article>
-        <WhenNear>
-            <PrevNext teaser=teaser.clone()/>
-            <Related teaser=teaser.clone()/>
-            <Comments teaser=teaser.clone()/>
-        </WhenNear>
+        <AfterPaint>
+            <ReadingProgress text/>
+            {let teaser = teaser.clone(); view! {
+                <WhenNear>
+                    <PrevNext teaser=teaser.clone()/>
+                    <Related teaser=teaser.clone()/>
+                    <Comments teaser=teaser.clone()/>
+                </WhenNear>
+            }}
+        </AfterPaint>
     }
 }
 

@@ -156,14 +156,12 @@ fn ArticleView(article: Article) -> impl IntoView {
         </article>
         <AfterPaint>
             <ReadingProgress text/>
-            {let teaser = teaser.clone(); view! {
-                <WhenNear>
-                    <PrevNext teaser=teaser.clone()/>
-                    <Related teaser=teaser.clone()/>
-                    <Comments teaser=teaser.clone()/>
-                </WhenNear>
-            }}
         </AfterPaint>
+        <WhenNear>
+            <PrevNext teaser=teaser.clone()/>
+            <Related teaser=teaser.clone()/>
+            <Comments teaser=teaser.clone()/>
+        </WhenNear>
     }
 }
 

@@ -111,6 +111,8 @@ async function openStory({ browser, url }, slug = STORY) {
   page.on('request', (request) => page.requested.push(request.url()));
   await page.goto(url(`/article/${slug}`));
   await page.locator('.article-body p').first().waitFor();
+  // What lies below the fold (tags, source, the bottom share bar) is built in the frame after.
+  await page.getByRole('heading', { name: 'Share This Article' }).waitFor();
   return page;
 }
 

@@ -3,6 +3,7 @@
 //! and takes its place once it shows the same page, so the reader never sees the story give way
 //! to a placeholder.
 
+use broadsheet_core::deploy::pages::ADDED_MARKS;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
@@ -25,8 +26,8 @@ pub fn hold() {
 
 /// Shows the app in place of the first view; called by each page once it has its own content (or
 /// an error to show). Does nothing after the first time. A reader who has scrolled keeps their
-/// place: the app's header is taller than the first view's, so the page is scrolled by the
-/// difference before the next paint.
+/// place: should the app's header differ in height from the first view's (a signed-in reader's
+/// name, a wrapped menu), the page is scrolled by the difference before the next paint.
 pub fn hand_over() {
     let Some(view) = first_view() else { return };
     let Some(window) = web_sys::window() else { return };
@@ -66,8 +67,8 @@ fn remove_published_head(window: &web_sys::Window) {
         node = current.next_sibling();
         let mark = (current.node_type() == web_sys::Node::COMMENT_NODE).then(|| current.node_value().unwrap_or_default());
         match mark.as_deref() {
-            Some("published") => inside = true,
-            Some("/published") => inside = false,
+            Some(open) if open == ADDED_MARKS.0 => inside = true,
+            Some(close) if close == ADDED_MARKS.1 => inside = false,
             _ if !inside => continue,
             _ => {}
         }

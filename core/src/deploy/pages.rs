@@ -40,7 +40,9 @@ pub fn site_url(given: &str, base: &SiteBase) -> Result<String, String> {
     }
 }
 
-/// Marks what [`fill`] adds, so that [`template_of`] can take it out again.
+/// The comments around what [`fill`] adds, so that [`template_of`] can take it out again, and
+/// the app the head tags (src/first_view.rs).
+pub const ADDED_MARKS: (&str, &str) = ("published", "/published");
 const ADDED: (&str, &str) = ("<!--published-->", "<!--/published-->");
 
 /// Replaces the template's `<title>` and adds `head` before `</head>` and `body` after `<body>`.
@@ -77,6 +79,20 @@ pub fn template_of(page: &str) -> String {
     }
     template.push_str(rest);
     template
+}
+
+/// The head of a page that lists stories (the homepage, an archive): description, canonical
+/// address and the share cards of a website, not of an article.
+fn website_tags(site: &SiteInfo, title: &str, description: &str, path: &str) -> String {
+    let canonical = format!("{}{path}", site.url);
+    let mut tags = meta("name", "description", description);
+    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
+    tags += &meta("property", "og:type", "website");
+    tags += &meta("property", "og:site_name", site.name);
+    tags += &meta("property", "og:title", title);
+    tags += &meta("property", "og:description", description);
+    tags += &meta("property", "og:url", &canonical);
+    tags + &meta("name", "twitter:card", "summary")
 }
 
 fn meta(property_or_name: &str, key: &str, value: &str) -> String {
@@ -137,16 +153,7 @@ pub fn article_page(template: &str, article: &Article, site: &SiteInfo, chrome: 
 }
 
 pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stories: &[Teaser], site: &SiteInfo, chrome: &Chrome) -> String {
-    let canonical = format!("{}{}", site.url, list.path(1));
-    let description = list_description(site.name, heading);
-    let mut tags = meta("name", "description", &description);
-    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
-    tags += &meta("property", "og:type", "website");
-    tags += &meta("property", "og:site_name", site.name);
-    tags += &meta("property", "og:title", &heading.title);
-    tags += &meta("property", "og:description", &description);
-    tags += &meta("property", "og:url", &canonical);
-    tags += &meta("name", "twitter:card", "summary");
+    let mut tags = website_tags(site, &heading.title, &list_description(site.name, heading), &list.path(1));
     let crumbs = [("Home".to_string(), "/".to_string()), (heading.title.clone(), list.path(1))];
     tags += &format!("<script type=\"application/ld+json\">{}</script>\n", breadcrumbs(site, &crumbs));
     let body = chrome.page(&list.path(1), &chrome.archive(&heading.title, &heading.description, stories));
@@ -155,16 +162,7 @@ pub fn archive_page(template: &str, list: &ListKey, heading: &ListHeading, stori
 
 /// The homepage (the build's `index.html` itself): the site's description and the newest stories.
 pub fn home_page(template: &str, config: &Site, newest: &[Teaser], site: &SiteInfo, chrome: &Chrome) -> String {
-    let description = home_description(config);
-    let canonical = format!("{}/", site.url);
-    let mut tags = meta("name", "description", &description);
-    tags += &format!("<link rel=\"canonical\" href=\"{}\">\n", escape_html(&canonical));
-    tags += &meta("property", "og:type", "website");
-    tags += &meta("property", "og:site_name", site.name);
-    tags += &meta("property", "og:title", site.name);
-    tags += &meta("property", "og:description", &description);
-    tags += &meta("property", "og:url", &canonical);
-    tags += &meta("name", "twitter:card", "summary");
+    let tags = website_tags(site, site.name, &home_description(config), "/");
     let body = chrome.page("/", &chrome.front_page(site.name, newest));
     fill(template, site.name, &tags, &body)
 }
@@ -346,6 +344,11 @@ mod tests {
         assert_eq!(template, TEMPLATE.replace("<title>Broadsheet</title>", "<title>Daily &amp; Co</title>"));
         assert_eq!(home_page(&template, &site, &newest, &SITE, &chrome(&SiteBase::default())), page);
         assert_eq!(template_of(TEMPLATE), TEMPLATE);
+    }
+
+    #[test]
+    fn the_marks_are_the_comments_fill_writes() {
+        assert_eq!(ADDED, (format!("<!--{}-->", ADDED_MARKS.0).as_str(), format!("<!--{}-->", ADDED_MARKS.1).as_str()));
     }
 
     #[test]

@@ -23,8 +23,8 @@ while (( $# > 0 )); do
 done
 # One binary per backend, so that a reader downloads only the adapter their site uses: Trunk builds
 # the static one (with the page, CSS, icons and files), then each other one is built as Trunk
-# builds it (cargo with .cargo/config.toml's flags, wasm-bindgen, wasm-opt -Oz). index.html's
-# loader picks one by config.json's `source.kind`.
+# builds it (cargo with .cargo/config.toml's flags, wasm-bindgen, wasm-opt with index.html's
+# flags). index.html's loader picks one by config.json's `source.kind`.
 # Trunk writes the base into index.html's <base href>, where the app and broadsheet-headers read it.
 trunk build --release --no-default-features --features backend-static --public-url "$base" --dist "$dist"
 trunk_wasm=$(cd "$dist" && ls broadsheet-*_bg.wasm)
@@ -32,11 +32,14 @@ trunk_stem=${trunk_wasm%_bg.wasm}
 for suffix in .js _bg.wasm; do mv "$dist/$trunk_stem$suffix" "$dist/${trunk_stem/broadsheet-/broadsheet-static-}$suffix"; done
 variants="\"static\":\"${trunk_stem/broadsheet-/broadsheet-static-}\""
 work=target/variants
+# The same wasm-opt level and flags as Trunk's, from index.html.
+read -r -a wasm_opt_args < <(perl -ne 'print "-O$1 $2\n" if /data-wasm-opt="(\w+)" data-wasm-opt-params="([^"]*)"/' index.html) || true
+(( ${#wasm_opt_args[@]} > 0 )) || { echo "build.sh: no data-wasm-opt in index.html" >&2; exit 1; }
 for kind in wordpress ghost jsonfeed; do
   cargo build --offline --release --target wasm32-unknown-unknown --bin broadsheet --no-default-features --features "backend-$kind"
   rm -rf "$work" && mkdir -p "$work"
   wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "broadsheet-$kind" target/wasm32-unknown-unknown/release/broadsheet.wasm
-  wasm-opt -Oz "$work/broadsheet-${kind}_bg.wasm" --output "$work/broadsheet-${kind}_bg.wasm"
+  wasm-opt "${wasm_opt_args[@]}" "$work/broadsheet-${kind}_bg.wasm" --output "$work/broadsheet-${kind}_bg.wasm"
   # Content-hashed, like Trunk's names: the host kit caches these for a year.
   stem=broadsheet-$kind-$(cat "$work/broadsheet-$kind.js" "$work/broadsheet-${kind}_bg.wasm" | sha256sum | cut -c1-16)
   for suffix in .js _bg.wasm; do mv "$work/broadsheet-$kind$suffix" "$dist/$stem$suffix"; done

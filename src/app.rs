@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let config = resource(|| Box::pin(load_config()));
+    let config = resource(load_config);
     view! {
         <Suspense fallback=|| view! { <div class="booting" aria-busy="true"></div> }>
             {move || config.get().map(|result| match result {

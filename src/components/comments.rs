@@ -36,7 +36,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     let story = teaser.clone();
     let loaded = resource(move || {
         let (backend, story) = (backend.clone(), story.clone());
-        Box::pin(async move { if has_comments { backend.comments(&story).await } else { Ok(Vec::new()) } })
+        async move { if has_comments { backend.comments(&story).await } else { Ok(Vec::new()) } }
     });
     // Comments this reader posted here: shown at once, held ones marked as awaiting moderation.
     let posted = RwSignal::new(Vec::<Comment>::new());

@@ -33,7 +33,7 @@ pub fn Header() -> impl IntoView {
         let backend = expect_context::<Backend>();
         resource(move || {
             let backend = backend.clone();
-            Box::pin(async move { backend.list(&ListKey::Latest, 1).await })
+            async move { backend.list(&ListKey::Latest, 1).await }
         })
     });
     let links = move || match newest {

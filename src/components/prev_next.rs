@@ -13,10 +13,10 @@ pub fn PrevNext(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let neighbours = resource(move || {
         let (backend, teaser) = (backend.clone(), teaser.clone());
-        Box::pin(async move {
+        async move {
             let found = backend.neighbours(&teaser).await.ok()?;
             (found.newer.is_some() || found.older.is_some()).then_some((found.older, found.newer))
-        })
+        }
     });
     // Nothing to wait for: the links appear when the list arrives, or never.
     move || {

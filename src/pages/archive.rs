@@ -43,11 +43,11 @@ pub fn Archive(kind: ListKind) -> impl IntoView {
     let page = Memo::new(move |_| page_number(query.read().get("page").as_deref()));
     let content = resource(move || {
         let (backend, key, page) = (backend.clone(), key.get(), page.get());
-        Box::pin(async move {
+        async move {
             let heading = backend.heading(&key).await?;
             let stories = backend.list(&key, page).await?;
             Ok::<_, LoadError>((heading, stories))
-        })
+        }
     });
     view! {
         <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>

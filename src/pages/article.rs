@@ -38,7 +38,7 @@ pub fn ArticlePage() -> impl IntoView {
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let article = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
-        Box::pin(async move { backend.article(&slug).await })
+        async move { backend.article(&slug).await }
     });
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> } set_pending=page_pending()>
@@ -173,10 +173,10 @@ fn Related(teaser: Teaser) -> impl IntoView {
     let slug = teaser.slug.clone();
     let related = resource(move || {
         let (backend, key, slug) = (backend.clone(), ListKey::Category(category.slug.clone()), slug.clone());
-        Box::pin(async move {
+        async move {
             let page = backend.list(&key, 1).await?;
             Ok::<Vec<Teaser>, LoadError>(page.items.into_iter().filter(|t| t.slug != slug).take(RELATED_COUNT).collect())
-        })
+        }
     });
     view! {
         <Suspense fallback=|| ()>

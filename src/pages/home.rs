@@ -28,7 +28,7 @@ pub fn Home() -> impl IntoView {
         let backend = backend.clone();
         move || {
             let backend = backend.clone();
-            Box::pin(async move { backend.list(&ListKey::Latest, 1).await })
+            async move { backend.list(&ListKey::Latest, 1).await }
         }
     });
     let title = config.site.name.clone();
@@ -97,12 +97,12 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
             let backend = expect_context::<Backend>();
             let picks = resource(move || {
                 let (backend, slugs) = (backend.clone(), slugs.clone());
-                Box::pin(async move {
+                async move {
                     // A pick that is gone or cannot load is left out; the block stands with the rest.
                     let loads = slugs.iter().map(|slug| backend.article(slug));
                     let found = futures::future::join_all(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
                     picks_in_order(&slugs, found)
-                })
+                }
             });
             view! {
                 <Suspense fallback=|| ()>
@@ -145,11 +145,11 @@ fn CategorySection(slug: String) -> impl IntoView {
     let href = crate::site_base::href(&ListKey::Category(slug.clone()).path(1));
     let section = resource(move || {
         let (backend, slug) = (backend.clone(), slug.clone());
-        Box::pin(async move {
+        async move {
             let page = backend.list(&ListKey::Category(slug.clone()), 1).await?;
             let heading = backend.heading(&ListKey::Category(slug)).await?;
             Ok::<_, LoadError>((heading.title, page.items))
-        })
+        }
     });
     view! {
         <Suspense fallback=|| view! { <ListSkeleton rows=1/> }>

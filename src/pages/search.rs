@@ -19,7 +19,7 @@ pub fn Search() -> impl IntoView {
     let page = Memo::new(move |_| page_number(query_map.read().get("page").as_deref()));
     let results = resource(move || {
         let (backend, query, page) = (backend.clone(), query.get(), page.get());
-        Box::pin(async move { backend.search(&query, page).await })
+        async move { backend.search(&query, page).await }
     });
     view! {
         // Retitled with each query: the closure's cleanup takes the previous title away.

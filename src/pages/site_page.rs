@@ -16,7 +16,7 @@ pub fn SitePageView() -> impl IntoView {
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
-        Box::pin(async move { backend.site_page(&slug).await })
+        async move { backend.site_page(&slug).await }
     });
     view! {
         <Transition fallback=|| view! { <ListSkeleton rows=2/> } set_pending=page_pending()>

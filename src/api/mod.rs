@@ -46,6 +46,7 @@ impl<T: Clone + 'static> Load<T> {
     /// The answer, once it came; tracked, and suspends a `<Suspense>`/`<Transition>` around it
     /// until then, as [`LocalResource::get`] does.
     pub fn get(&self) -> Option<T> {
+        // The answer was made as a `T` by `resource`: the downcast always succeeds.
         self.answers.get().and_then(|answer| answer.downcast_ref::<T>().cloned())
     }
 

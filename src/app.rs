@@ -1,6 +1,6 @@
 //! The app shell: reads `config.json`, then serves every route inside the site chrome.
 
-use crate::api::{load_config, set_timeout_seconds, Backend};
+use crate::api::{load_config, resource, set_timeout_seconds, Backend};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::pages::archive::{Archive, ListKind};
@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = resource(load_config);
     view! {
         <Suspense fallback=|| view! { <div class="booting" aria-busy="true"></div> }>
             {move || config.get().map(|result| match result {

@@ -2,17 +2,15 @@
 //! script in `index.html` reads the same keys before the stylesheet paints, so that a dark page
 //! never flashes light.
 
-use serde::{Deserialize, Serialize};
-
-/// `localStorage` key of the [`Theme`] (JSON, as every stored value).
+/// `localStorage` key of the [`Theme`]: its [`Theme::stored_name`] as a JSON string, as every
+/// stored value.
 pub const THEME_KEY: &str = "broadsheet.theme";
 /// `localStorage` key of the [`TextSize`].
 pub const TEXT_SIZE_KEY: &str = "broadsheet.text-size";
 /// `localStorage` key set once the reader accepted the privacy notice.
 pub const CONSENT_KEY: &str = "broadsheet.consent";
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follows the device's light or dark setting.
     #[default]
@@ -22,6 +20,20 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// How the choice is kept in the browser.
+    pub fn stored_name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The choice kept as `name`; none for a name this version does not know.
+    pub fn from_stored(name: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|theme| theme.stored_name() == name)
+    }
+
     /// The next choice of the toggle button.
     pub fn next(self) -> Theme {
         match self {
@@ -49,8 +61,7 @@ impl Theme {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TextSize {
     #[default]
     Normal,
@@ -59,6 +70,20 @@ pub enum TextSize {
 }
 
 impl TextSize {
+    /// How the choice is kept in the browser.
+    pub fn stored_name(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
+
+    /// The choice kept as `name`; none for a name this version does not know.
+    pub fn from_stored(name: &str) -> Option<TextSize> {
+        [TextSize::Normal, TextSize::Large, TextSize::Larger].into_iter().find(|size| size.stored_name() == name)
+    }
+
     pub fn next(self) -> TextSize {
         match self {
             TextSize::Normal => TextSize::Large,
@@ -97,10 +122,23 @@ mod tests {
     }
 
     #[test]
-    fn stored_values_are_plain_json_strings() {
-        assert_eq!(serde_json::to_string(&Theme::Dark).unwrap(), "\"dark\"");
-        assert_eq!(serde_json::from_str::<TextSize>("\"larger\"").unwrap(), TextSize::Larger);
-        assert!(serde_json::from_str::<Theme>("\"purple\"").is_err());
+    fn stored_names_read_back_and_unknown_ones_do_not() {
+        for theme in [Theme::Auto, Theme::Light, Theme::Dark] {
+            assert_eq!(Theme::from_stored(theme.stored_name()), Some(theme));
+        }
+        for size in [TextSize::Normal, TextSize::Large, TextSize::Larger] {
+            assert_eq!(TextSize::from_stored(size.stored_name()), Some(size));
+        }
+        assert_eq!(Theme::Dark.stored_name(), "dark");
+        assert_eq!(TextSize::from_stored("larger"), Some(TextSize::Larger));
+        assert_eq!(Theme::from_stored("purple"), None);
+    }
+
+    /// A choice shown on `<html>` is stored under the same name, which the early script reads.
+    #[test]
+    fn attributes_are_the_stored_names() {
+        assert_eq!(Theme::Dark.attribute(), Some(Theme::Dark.stored_name()));
+        assert_eq!(TextSize::Larger.attribute(), Some(TextSize::Larger.stored_name()));
     }
 
     /// The early script in index.html must read the same keys and know the same values.

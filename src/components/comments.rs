@@ -1,6 +1,6 @@
 //! A story's discussion: the threaded list, replies in place, and the comments posted from here.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::browser::{format_date, DateStyle};
 use crate::components::comment_form::CommentForm;
 use crate::components::safe_html::policy;
@@ -34,7 +34,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     // No request when the story says it has no comments.
     let has_comments = teaser.comments.count > 0;
     let story = teaser.clone();
-    let loaded = LocalResource::new(move || {
+    let loaded = resource(move || {
         let (backend, story) = (backend.clone(), story.clone());
         async move { if has_comments { backend.comments(&story).await } else { Ok(Vec::new()) } }
     });

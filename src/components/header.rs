@@ -1,7 +1,7 @@
 //! Site header: loading bar, display settings and sign-in, name or logo, search with suggestions,
 //! main menu, and the header advertisement.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::components::ad_slot::HeaderAd;
 use crate::components::route_progress::{provide_page_loads, RouteProgress};
 use crate::components::search_suggestions::SearchBox;
@@ -31,7 +31,7 @@ pub fn Header() -> impl IntoView {
     // Without a menu in config.json, the busiest categories of the newest stories.
     let newest = config.menu.is_empty().then(|| {
         let backend = expect_context::<Backend>();
-        LocalResource::new(move || {
+        resource(move || {
             let backend = backend.clone();
             async move { backend.list(&ListKey::Latest, 1).await }
         })

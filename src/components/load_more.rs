@@ -5,7 +5,7 @@
 use crate::api::Backend;
 use crate::components::ad_slot::{slots, AdSlot};
 use crate::components::teaser::{HeadlineLevel, TeaserCard};
-use broadsheet_core::config::Placement;
+use broadsheet_core::config::{AdSlot as Slot, Placement};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::feed::{added_message, append_new, interleave, Entry};
 use broadsheet_core::model::Teaser;
@@ -22,20 +22,15 @@ enum More {
     Failed(LoadError),
 }
 
-/// A story or an advertisement, keyed so that appending keeps what is on screen in place.
-#[derive(Clone)]
-enum Item {
-    Story(Box<Teaser>),
-    Ad(usize),
-}
-
-impl Item {
-    fn key(&self) -> String {
-        match self {
-            Item::Story(teaser) => format!("story-{}", teaser.slug),
-            Item::Ad(n) => format!("ad-{n}"),
-        }
-    }
+/// The rows of `stories` after the first `from` of them: cards with the advertisements between.
+fn rows(from: usize, stories: &[Teaser], every: usize, level: HeadlineLevel, ads: StoredValue<Vec<Slot>>) -> Vec<AnyView> {
+    let entries = interleave(stories.len(), every).into_iter().skip(interleave(from, every).len());
+    entries
+        .map(|entry| match entry {
+            Entry::Story(i) => view! { <TeaserCard teaser=stories[i].clone() level/> }.into_any(),
+            Entry::Ad(n) => ads.with_value(|ads| ads.get(n % ads.len().max(1)).cloned()).map(|ad| view! { <AdSlot ad/> }).into_any(),
+        })
+        .collect()
 }
 
 #[component]
@@ -57,7 +52,12 @@ pub fn StoryFeed(
         Some(Placement::InList { every }) => every,
         _ => 0,
     });
-    let shown = RwSignal::new(stories);
+    let first = rows(0, &stories, every, level, ads);
+    let shown = StoredValue::new(stories);
+    // The rows "Load more" added, built once and appended to the list: the rows on screen are
+    // never built again (and keep focus and scroll position).
+    let appended = StoredValue::new_local(Vec::new());
+    let owner = Owner::current();
     let total_pages = RwSignal::new(total_pages);
     let state = RwSignal::new(More::Idle);
     let announcement = RwSignal::new(String::new());
@@ -65,29 +65,23 @@ pub fn StoryFeed(
     // A memo, so that the button stays the same element (and keeps focus) while pages load.
     let has_more = Memo::new(move |_| loaded.get() < total_pages.get());
 
-    let items = move || {
-        shown.with(|stories| {
-            interleave(stories.len(), every)
-                .into_iter()
-                .map(|entry| match entry {
-                    Entry::Story(i) => Item::Story(Box::new(stories[i].clone())),
-                    Entry::Ad(n) => Item::Ad(n),
-                })
-                .collect::<Vec<_>>()
-        })
-    };
     let load_more = move |_| {
         if state.get_untracked() == More::Loading {
             return;
         }
         state.set(More::Loading);
-        let (backend, list, next) = (backend.clone(), list.clone(), loaded.get_untracked() + 1);
+        let (backend, list, next, owner) = (backend.clone(), list.clone(), loaded.get_untracked() + 1, owner.clone());
         spawn_local(async move {
             match backend.list(&list, next).await {
                 Ok(page) => {
-                    let before = shown.with_untracked(Vec::len);
-                    let mut added = 0;
-                    shown.update(|stories| added = append_new(stories, page.items));
+                    // The list may be gone by now (the reader went to another page).
+                    let Some(before) = shown.try_with_value(Vec::len) else { return };
+                    let added = shown.try_update_value(|stories| append_new(stories, page.items)).unwrap_or(0);
+                    if let (Some(list), Some(owner)) = (container.get_untracked(), owner) {
+                        let mut new_rows = owner.with(|| shown.with_value(|stories| rows(before, stories, every, level, ads)).build());
+                        new_rows.mount(&list, None);
+                        appended.update_value(|all| all.push(new_rows));
+                    }
                     total_pages.set(page.total_pages);
                     loaded.set(next);
                     state.set(More::Idle);
@@ -103,10 +97,7 @@ pub fn StoryFeed(
 
     view! {
         <div class=class node_ref=container aria-busy=move || (state.get() == More::Loading).then_some("true")>
-            <For each=items key=Item::key children=move |item| match item {
-                Item::Story(teaser) => view! { <TeaserCard teaser=*teaser level/> }.into_any(),
-                Item::Ad(n) => ads.with_value(|ads| ads.get(n % ads.len().max(1)).cloned()).map(|ad| view! { <AdSlot ad/> }).into_any(),
-            }/>
+            {first}
         </div>
         <p class="visually-hidden" role="status">{move || announcement.get()}</p>
         {move || if has_more.get() {
@@ -127,7 +118,7 @@ pub fn StoryFeed(
                 </div>
             }.into_any()
         } else {
-            shown.with_untracked(|s| !s.is_empty()).then(|| view! { <p class="end-of-list">"You've reached the end"</p> }).into_any()
+            shown.with_value(|s| !s.is_empty()).then(|| view! { <p class="end-of-list">"You've reached the end"</p> }).into_any()
         }}
     }
 }

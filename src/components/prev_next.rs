@@ -1,6 +1,6 @@
 //! Previous and next story: the ones published just before and after this one, with pictures.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::components::teaser::{Loading, Picture};
 use broadsheet_core::model::{Image, Teaser};
 use broadsheet_core::routes::article_path;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PrevNext(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let neighbours = LocalResource::new(move || {
+    let neighbours = resource(move || {
         let (backend, teaser) = (backend.clone(), teaser.clone());
         async move {
             let found = backend.neighbours(&teaser).await.ok()?;

@@ -16,11 +16,11 @@ fn set_root_attribute(name: &str, value: Option<&str>) {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(load_stored::<Theme>(THEME_KEY).unwrap_or_default());
+    let theme = RwSignal::new(load_stored::<String>(THEME_KEY).and_then(|name| Theme::from_stored(&name)).unwrap_or_default());
     let change = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
-        store(THEME_KEY, &next);
+        store(THEME_KEY, &next.stored_name());
         set_root_attribute("data-theme", next.attribute());
     };
     view! {
@@ -34,11 +34,11 @@ pub fn ThemeToggle() -> impl IntoView {
 
 #[component]
 pub fn TextSizeToggle() -> impl IntoView {
-    let size = RwSignal::new(load_stored::<TextSize>(TEXT_SIZE_KEY).unwrap_or_default());
+    let size = RwSignal::new(load_stored::<String>(TEXT_SIZE_KEY).and_then(|name| TextSize::from_stored(&name)).unwrap_or_default());
     let change = move |_| {
         let next = size.get_untracked().next();
         size.set(next);
-        store(TEXT_SIZE_KEY, &next);
+        store(TEXT_SIZE_KEY, &next.stored_name());
         set_root_attribute("data-text-size", next.attribute());
     };
     view! {

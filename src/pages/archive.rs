@@ -1,7 +1,7 @@
 //! List pages: a category, a tag, an author (with profile), and Latest News, `?page=N`, with
 //! "Load more" appending the following pages in place.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::components::load_more::StoryFeed;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
@@ -41,7 +41,7 @@ pub fn Archive(kind: ListKind) -> impl IntoView {
         }
     });
     let page = Memo::new(move |_| page_number(query.read().get("page").as_deref()));
-    let content = LocalResource::new(move || {
+    let content = resource(move || {
         let (backend, key, page) = (backend.clone(), key.get(), page.get());
         async move {
             let heading = backend.heading(&key).await?;

@@ -1,6 +1,6 @@
 //! The article page, `/article/{slug}`.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::browser::DateStyle;
 use crate::components::after_paint::AfterPaint;
 use crate::components::article_head::ArticleHeadTags;
@@ -36,7 +36,7 @@ pub fn ArticlePage() -> impl IntoView {
     let backend = expect_context::<Backend>();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let article = LocalResource::new(move || {
+    let article = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.article(&slug).await }
     });
@@ -171,7 +171,7 @@ fn Related(teaser: Teaser) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let Some(category) = teaser.primary_category().cloned() else { return ().into_any() };
     let slug = teaser.slug.clone();
-    let related = LocalResource::new(move || {
+    let related = resource(move || {
         let (backend, key, slug) = (backend.clone(), ListKey::Category(category.slug.clone()), slug.clone());
         async move {
             let page = backend.list(&key, 1).await?;

@@ -1,7 +1,7 @@
 //! The homepage: lead story, top stories, Latest News (with "Load more") beside Trending and the
 //! sidebar advertisements, then a section per configured category.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::components::ad_slot::{slots, SidebarAds};
 use crate::components::load_more::StoryFeed;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
@@ -24,7 +24,7 @@ const TOP_STORIES: usize = 8;
 pub fn Home() -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
     let backend = expect_context::<Backend>();
-    let latest = LocalResource::new({
+    let latest = resource({
         let backend = backend.clone();
         move || {
             let backend = backend.clone();
@@ -95,7 +95,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
         }
         Trending::Picks(slugs) => {
             let backend = expect_context::<Backend>();
-            let picks = LocalResource::new(move || {
+            let picks = resource(move || {
                 let (backend, slugs) = (backend.clone(), slugs.clone());
                 async move {
                     // A pick that is gone or cannot load is left out; the block stands with the rest.
@@ -143,7 +143,7 @@ fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
 fn CategorySection(slug: String) -> impl IntoView {
     let backend = expect_context::<Backend>();
     let href = crate::site_base::href(&ListKey::Category(slug.clone()).path(1));
-    let section = LocalResource::new(move || {
+    let section = resource(move || {
         let (backend, slug) = (backend.clone(), slug.clone());
         async move {
             let page = backend.list(&ListKey::Category(slug.clone()), 1).await?;

@@ -1,6 +1,6 @@
 //! Search results, `/search?q=…&page=N`.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::browser::DateStyle;
 use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
@@ -17,7 +17,7 @@ pub fn Search() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default().trim().to_string());
     let page = Memo::new(move |_| page_number(query_map.read().get("page").as_deref()));
-    let results = LocalResource::new(move || {
+    let results = resource(move || {
         let (backend, query, page) = (backend.clone(), query.get(), page.get());
         async move { backend.search(&query, page).await }
     });

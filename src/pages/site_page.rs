@@ -1,6 +1,6 @@
 //! A standalone page such as the privacy policy, `/page/{slug}`.
 
-use crate::api::Backend;
+use crate::api::{resource, Backend};
 use crate::browser::DateStyle;
 use crate::components::date::DateTime;
 use crate::components::load_state::{ListSkeleton, LoadFailed};
@@ -14,7 +14,7 @@ pub fn SitePageView() -> impl IntoView {
     let backend = expect_context::<Backend>();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let page = LocalResource::new(move || {
+    let page = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.site_page(&slug).await }
     });

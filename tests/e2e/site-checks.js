@@ -51,6 +51,9 @@ async function loadMoreToTheEnd(page, scope, backend, { from, totalPages, shown 
   const more = page.locator(scope).getByRole('button', { name: 'Load more' });
   const status = page.locator(`${scope} [role=status]`);
   let expected = shown;
+  // The stories on screen stay the same elements: pages are appended, never rebuilt.
+  const firstCard = page.locator(`${scope} .teaser-card`).first();
+  await firstCard.evaluate((card) => { card.keptByLoadMore = true; });
   for (let next = from; next <= totalPages; next += 1) {
     // A story already listed (the homepage's lead, or one shifted by a newer story) is not repeated.
     const added = (await backend.latest(next)).slugs.filter((slug) => !expected.includes(slug));
@@ -58,6 +61,7 @@ async function loadMoreToTheEnd(page, scope, backend, { from, totalPages, shown 
     await more.click();
     await page.waitForFunction(([scope, n]) => document.querySelectorAll(`${scope} .teaser-card`).length === n, [scope, expected.length]);
     assert.deepEqual(await listedSlugs(page, scope), expected);
+    assert.ok(await firstCard.evaluate((card) => card.keptByLoadMore), 'the first story is the same element');
     await page.waitForFunction((slug) => document.activeElement?.getAttribute('href') === `/article/${slug}`, added[0]);
     const end = next === totalPages ? " You've reached the end." : '';
     assert.equal(await status.innerText(), `${added.length} more ${added.length === 1 ? 'story' : 'stories'} loaded.${end}`);

@@ -244,6 +244,16 @@ test('site chrome on the demo content', async (t) => {
     const small = await link.boundingBox();
     assert.equal(Math.round(small.width), 328);
     assert.ok(Math.abs(small.height - (328 * 90) / 728) < 1);
+
+    // The stories "Load more" appends keep the rhythm: a slot after every 6, never after the last.
+    const shownBefore = await page.locator('.latest-news .teaser-card').count();
+    await page.locator('.latest-news').getByRole('button', { name: 'Load more' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.latest-news .teaser-card').length > n, shownBefore);
+    const grown = await page.locator('.latest-news .teaser-grid > *').evaluateAll((els) => els.map((e) => e.className));
+    const stories = grown.filter((c) => c === 'teaser-card').length;
+    const slots = grown.flatMap((c, i) => (c === 'ad ad-in-list' ? [i] : []));
+    assert.ok(stories > 12, `${stories} stories after Load more`);
+    assert.deepEqual(slots, Array.from({ length: Math.floor((stories - 1) / 6) }, (_, k) => 7 * k + 6));
     page.assertClean();
     await page.close();
   });

@@ -1,9 +1,10 @@
 //! The one way backend HTML reaches the page. The browser's `DOMParser` parses it into an inert
 //! document (nothing runs, nothing loads), and a walk copies only what the core's policy allows
-//! into fresh nodes of the live document. No string of backend HTML is ever set as markup.
+//! into fresh nodes of the live document. No string of backend HTML is ever set as markup: the
+//! only markup parsed from a string is the app's own `Markup`, whose data is escaped.
 
 use broadsheet_core::model::UntrustedHtml;
-use broadsheet_core::sanitize_policy::{element_rule, keeps_children, plain_paragraphs, required_attribute, ElementRule, Policy};
+use broadsheet_core::sanitize_policy::{element_rule, keeps_children, plain_paragraphs, required_attribute, ElementRule, Markup, Policy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, HtmlElement, NamedNodeMap, Node, SupportedType};
@@ -66,6 +67,14 @@ pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragmen
         copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
     }
     Some(fragment)
+}
+
+/// The app's own markup parsed in one go (far quicker than an element at a time), into a new
+/// `<parent>` element that is not in the page: its children are ready to move there.
+pub fn parse_markup(markup: &Markup, parent: &str) -> Option<Element> {
+    let holder = web_sys::window()?.document()?.create_element(parent).ok()?;
+    holder.set_inner_html(markup.as_str());
+    Some(holder)
 }
 
 struct Copier<'a> {

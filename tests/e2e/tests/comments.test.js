@@ -13,11 +13,24 @@ const fill = async (form, { text, name = 'Dana Reader', email = 'dana@example.co
   if (website) await form.getByLabel('Website').fill(website);
 };
 
+// A comment's line is written as markup with its data escaped: data that tries to close an
+// attribute or open a tag stays text, and an unsafe address is not linked.
+const HOSTILE_STORY = 'ashby-crossing-range-reopens-after-renovation';
+const ATTACK = '"><img src=x onerror="window.__pwned=1">';
+const HOSTILE_COMMENTS = [
+  { id: 'h1"><b>', parent: null, author: { name: `Eve ${ATTACK}`, url: 'javascript:window.__pwned=2', avatar: `/x.png${ATTACK}` }, date: '2026-10-01T10:00:00Z', html: `<p>Plain text with ${ATTACK.replace(/</g, '>')} &amp; quotes</p>`, status: 'approved' },
+  { id: 'h2', parent: 'h1"><b>', author: { name: "Mallory ' & <", url: 'https://mallory.example/?a="b"&c', avatar: null }, date: '2026-10-01T11:00:00Z', html: `<p>Rich <em>text</em>${ATTACK}</p>`, status: 'approved' },
+  { id: 'h3', parent: null, author: { name: 'Plain\r\nName', url: null, avatar: null }, date: '2026-10-01T12:00:00Z', html: '<p>a > b "quoted" \'single\'</p>\n<p>second</p>', status: 'approved' },
+];
+
 test('commenting', async (t) => {
   const endpoint = commentEndpoint();
   const { server, browser } = await setup(t, {
     handler: endpoint.handler,
-    overrides: { '/config.json': configWithSource({ kind: 'static', url: '/content/', comments_url: '/api/comments' }) },
+    overrides: {
+      '/config.json': configWithSource({ kind: 'static', url: '/content/', comments_url: '/api/comments' }),
+      [`/content/comments/${HOSTILE_STORY}.json`]: { body: JSON.stringify({ comments: HOSTILE_COMMENTS }), type: 'application/json' },
+    },
   });
   const open = async () => {
     const page = await openPage(browser);
@@ -262,6 +275,33 @@ test('commenting', async (t) => {
     const replyAt = oldest.findIndex((l) => l.body === 'A reply after reordering.');
     assert.ok(replyAt > parentAt && oldest.slice(parentAt + 1, replyAt + 1).every((l) => l.depth > 0), 'still under its parent');
     page.assertClean();
+  });
+
+  await t.test('hostile comment data stays text', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + `/article/${HOSTILE_STORY}`);
+    await nearStoryEnd(page);
+    await page.locator('.comment').nth(2).waitFor();
+    const shown = await page.locator('.comment').evaluateAll((items) => items.map((li) => ({
+      id: li.id,
+      author: li.querySelector('.comment-author').textContent,
+      link: li.querySelector('.comment-author a')?.getAttribute('href') ?? null,
+      body: li.querySelector('.comment-body').innerHTML,
+      reply: li.querySelector('.reply-button')?.value,
+    })));
+    assert.deepEqual(shown.map((c) => c.id), ['comment-h1"><b>', 'comment-h2', 'comment-h3']);
+    assert.deepEqual(shown.map((c) => c.author), [`Eve ${ATTACK}`, "Mallory ' & <", 'Plain\r\nName']);
+    assert.equal(shown[0].link, null, 'a javascript: address is not linked');
+    // The picture's address stayed one attribute: it was requested, failed, and was removed.
+    await page.waitForFunction(() => !document.querySelector('.avatar-image'));
+    assert.equal(await page.locator('.comment').first().locator('img').count(), 0);
+    assert.equal(shown[0].reply, 'h1"><b>');
+    assert.equal(shown[1].link, 'https://mallory.example/?a="b"&c');
+    assert.match(shown[1].body, /^<p>Rich <em>text<\/em>"&gt;<img [^>]*><\/p>$/, 'a rich body goes through the sanitizer');
+    assert.equal(shown[2].body, '<p>a &gt; b "quoted" \'single\'</p><p>second</p>');
+    assert.equal(await page.locator('.comment [onerror], .comment script, .comment b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    page.assertClean(['/x.png']);
   });
 
   await t.test('a story with comments closed shows no form', async () => {

@@ -1,10 +1,9 @@
 //! The one way backend HTML reaches the page. The browser's `DOMParser` parses it into an inert
 //! document (nothing runs, nothing loads), and a walk copies only what the core's policy allows
-//! into fresh nodes of the live document. No string of backend HTML is ever set as markup: the
-//! only markup parsed from a string is the app's own `Markup`, whose data is escaped.
+//! into fresh nodes of the live document. No string of backend HTML is ever set as markup.
 
 use broadsheet_core::model::UntrustedHtml;
-use broadsheet_core::sanitize_policy::{element_rule, keeps_children, plain_paragraphs, required_attribute, ElementRule, Markup, Policy};
+use broadsheet_core::sanitize_policy::{element_rule, keeps_children, plain_paragraphs, required_attribute, ElementRule, Policy};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, HtmlElement, NamedNodeMap, Node, SupportedType};
@@ -52,29 +51,28 @@ fn parsed(node: &Node) -> &ParsedNode {
 
 /// Sanitized nodes, ready to insert; `None` only when the browser offers no DOM at all.
 pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragment> {
-    let target = web_sys::window()?.document()?;
-    let fragment = target.create_document_fragment();
+    let fragment = web_sys::window()?.document()?.create_document_fragment();
+    sanitize_into(html, policy, &fragment)?;
+    Some(fragment)
+}
+
+/// Sanitized nodes added at the end of `into` (an element not yet in the page, say): no fragment
+/// to create and insert, which counts for a thread's hundreds of comments.
+pub fn sanitize_into(html: &UntrustedHtml, policy: &Policy, into: &Node) -> Option<()> {
+    let target = into.owner_document()?;
     if let Some(paragraphs) = plain_paragraphs(&html.0) {
         for text in paragraphs {
             let p = target.create_element("p").ok()?;
             p.set_text_content(Some(text));
-            fragment.append_child(&p).ok()?;
+            into.append_child(&p).ok()?;
         }
-        return Some(fragment);
+        return Some(());
     }
     let parsed_document = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
     if let Some(body) = parsed_document.unchecked_ref::<ParsedDocument>().body() {
-        copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
+        copy_children(&body, into, &Copier { target: &target, policy }, 0);
     }
-    Some(fragment)
-}
-
-/// The app's own markup parsed in one go (far quicker than an element at a time), into a new
-/// `<parent>` element that is not in the page: its children are ready to move there.
-pub fn parse_markup(markup: &Markup, parent: &str) -> Option<Element> {
-    let holder = web_sys::window()?.document()?.create_element(parent).ok()?;
-    holder.set_inner_html(markup.as_str());
-    Some(holder)
+    Some(())
 }
 
 struct Copier<'a> {

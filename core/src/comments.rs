@@ -1,8 +1,7 @@
 //! Threading comments from their `parent` links.
 
-use crate::model::{Comment, CommentStatus};
+use crate::model::Comment;
 use crate::order::sort_by_rank;
-use crate::sanitize_policy::{plain_paragraphs, safe_url, Markup};
 use std::collections::{HashMap, HashSet};
 
 /// A comment in display order, with its indentation level.
@@ -157,44 +156,6 @@ pub fn arrange<K: Eq + std::hash::Hash>(current: &[K], wanted: &[K]) -> Arrangem
     arrangement
 }
 
-/// A comment's `<li>`, appended to `markup`: a long thread's new lines are parsed in one go, far
-/// quicker than building each element with its own calls. `date` is its date as the reader reads
-/// it, `avatar` its picture's address on this site (both from the browser). Returns false when
-/// the body is not plain paragraphs: it is then left empty, for the DOM sanitizer to fill.
-pub fn comment_line(markup: &mut Markup, item: &ThreadedComment, can_reply: bool, date: &str, avatar: Option<&str>) -> bool {
-    let ThreadedComment { comment: Comment { id, author, date: at, html, status, .. }, depth } = item;
-    let held = *status == CommentStatus::Hold;
-    markup.tags("<li class=\"comment depth-").text(&depth.to_string()).tags("\" id=\"comment-").text(id);
-    markup.tags("\"><div class=\"comment-head\">");
-    // The initials are always there: the list removes a picture that fails to load, and the
-    // stylesheet shows them once no picture precedes them.
-    if let Some(src) = avatar {
-        markup.tags("<img class=\"avatar-image\" src=\"").text(src).tags("\" alt=\"\" width=\"32\" height=\"32\" loading=\"lazy\">");
-    }
-    markup.tags("<span class=\"avatar-initials\" aria-hidden=\"true\">").text(&initials(&author.name)).tags("</span>");
-    markup.tags("<strong class=\"comment-author\">");
-    match author.url.as_deref().and_then(safe_url) {
-        Some(url) => markup.tags("<a href=\"").text(&url).tags("\" rel=\"nofollow ugc noopener\" target=\"_blank\">").text(&author.name).tags("</a>"),
-        None => markup.text(&author.name),
-    };
-    markup.tags("</strong><time datetime=\"").text(&at.to_string()).tags("\">").text(date).tags("</time>");
-    if held {
-        markup.tags("<span class=\"moderation\">Awaiting moderation</span>");
-    }
-    markup.tags("</div><div class=\"comment-body\">");
-    let paragraphs = plain_paragraphs(&html.0);
-    for text in paragraphs.iter().flatten() {
-        markup.tags("<p>").text(text).tags("</p>");
-    }
-    markup.tags("</div>");
-    if can_reply && !held {
-        markup.tags("<button type=\"button\" class=\"reply-button\" value=\"").text(id);
-        markup.tags("\" aria-label=\"Reply to ").text(&author.name).tags("\">Reply</button>");
-    }
-    markup.tags("</li>");
-    paragraphs.is_some()
-}
-
 /// The first letters of the first two words of a commenter's name, for an avatar without a
 /// picture. Upper-cased ASCII-only: full Unicode upper-casing would ship its tables to the browser
 /// for the rare name that starts with a lower-case non-ASCII letter, which then stays as written.
@@ -327,42 +288,6 @@ mod tests {
                 assert_eq!(&applied(current, wanted).0, wanted, "from {current:?}");
             }
         }
-    }
-
-    #[test]
-    fn a_comment_line_is_markup_with_its_data_escaped() {
-        let mut item = ThreadedComment { comment: comment("7", Some("3"), 0), depth: 2 };
-        item.comment.author = CommentAuthor { name: "Zoë <b>\"x\"".into(), url: Some("https://zoe.example/?a=1&b=2".into()), avatar: None };
-        item.comment.html = UntrustedHtml("<p>One > two</p>\n<p>Three</p>".into());
-        let mut markup = Markup::default();
-        assert!(comment_line(&mut markup, &item, true, "1 Jan 1970, 00:00", Some("/pic.png?s=48&d=x")));
-        assert_eq!(
-            markup.as_str(),
-            concat!(
-                r#"<li class="comment depth-2" id="comment-7"><div class="comment-head">"#,
-                r#"<img class="avatar-image" src="/pic.png?s=48&amp;d=x" alt="" width="32" height="32" loading="lazy">"#,
-                r#"<span class="avatar-initials" aria-hidden="true">Z&lt;</span><strong class="comment-author">"#,
-                r#"<a href="https://zoe.example/?a=1&amp;b=2" rel="nofollow ugc noopener" target="_blank">Zoë &lt;b&gt;&quot;x&quot;</a></strong>"#,
-                r#"<time datetime="1970-01-01T00:00:00Z">1 Jan 1970, 00:00</time></div>"#,
-                r#"<div class="comment-body"><p>One &gt; two</p><p>Three</p></div>"#,
-                r#"<button type="button" class="reply-button" value="7" aria-label="Reply to Zoë &lt;b&gt;&quot;x&quot;">Reply</button></li>"#,
-            )
-        );
-    }
-
-    #[test]
-    fn a_comment_line_leaves_rich_bodies_to_the_sanitizer_and_holds_get_no_reply() {
-        let mut item = ThreadedComment { comment: comment("\"><script>", None, 0), depth: 0 };
-        item.comment.html = UntrustedHtml("<p>See <a href=\"x\">this</a></p>".into());
-        item.comment.status = CommentStatus::Hold;
-        item.comment.author.url = Some("javascript:alert(1)".into());
-        let mut markup = Markup::default();
-        assert!(!comment_line(&mut markup, &item, true, "today", None));
-        let line = markup.as_str();
-        assert!(line.contains(r#"<div class="comment-body"></div>"#), "{line}");
-        assert!(line.contains(r#"id="comment-&quot;&gt;&lt;script&gt;""#), "{line}");
-        assert!(line.contains(r#"<span class="moderation">Awaiting moderation</span>"#));
-        assert!(!line.contains("<button") && !line.contains("<a ") && !line.contains("<img"), "no reply, no unsafe link, no picture: {line}");
     }
 
     #[test]

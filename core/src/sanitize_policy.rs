@@ -227,70 +227,9 @@ fn is_density_or_width(descriptor: &str) -> bool {
     parts.next().is_some_and(digits) && parts.next().is_none_or(digits) && parts.next().is_none()
 }
 
-/// Markup the app writes itself: its tags and attribute names come from the app's source
-/// (`'static` strings), and every piece of data (backend text, ids, addresses) is escaped on the
-/// way in, so nothing a backend sends can open a tag or an attribute. The one kind of string the
-/// browser side parses as markup (`sanitize::parse_markup`); backend HTML never goes through it.
-#[derive(Debug, Default)]
-pub struct Markup(String);
-
-impl Markup {
-    /// Room for `bytes` of markup, so that a long one is not copied as it grows.
-    pub fn with_capacity(bytes: usize) -> Self {
-        Markup(String::with_capacity(bytes))
-    }
-
-    /// The app's own tags and attribute names, such as `<li class="comment">`.
-    pub fn tags(&mut self, source: &'static str) -> &mut Self {
-        self.0.push_str(source);
-        self
-    }
-
-    /// Data, as element text or inside a double-quoted attribute value: `& < > " '` become
-    /// character references; a carriage return is kept as one (the parser would turn it into a
-    /// line feed) and NUL becomes U+FFFD, as the parser reads it.
-    pub fn text(&mut self, data: &str) -> &mut Self {
-        let mut rest = data;
-        // Bytes, not characters: all the escaped ones are ASCII, which never occurs inside a
-        // multi-byte character, so `at` is always a character boundary.
-        while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\r' | b'\0')) {
-            self.0.push_str(&rest[..at]);
-            self.0.push_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
-                b'\r' => "&#13;",
-                _ => "\u{FFFD}",
-            });
-            rest = &rest[at + 1..];
-        }
-        self.0.push_str(rest);
-        self
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markup_escapes_all_data() {
-        let mut markup = Markup::default();
-        markup.tags("<b title=\"").text("\"><script>x</script>").tags("\">").text("a & b < c\r\0 'q'").tags("</b>");
-        assert_eq!(
-            markup.as_str(),
-            "<b title=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\">a &amp; b &lt; c&#13;\u{FFFD} &#39;q&#39;</b>"
-        );
-        let mut plain = Markup::default();
-        plain.text("Zoë’s 100% fine");
-        assert_eq!(plain.as_str(), "Zoë’s 100% fine", "other characters are left as they are");
-    }
 
     #[test]
     fn elements_are_kept_unwrapped_or_removed() {

@@ -4,12 +4,12 @@ use crate::api::Backend;
 use crate::browser::{format_date, DateStyle};
 use crate::components::comment_form::CommentForm;
 use crate::components::safe_html::policy;
-use crate::sanitize::{parse_markup, sanitize};
+use crate::sanitize::sanitize_into;
 use broadsheet_core::comment_form::PostedComment;
-use broadsheet_core::comments::{arrange, comment_line, rows, thread, Arrangement, Order, Row, RowKey, ThreadedComment};
+use broadsheet_core::comments::{arrange, initials, rows, thread, Arrangement, Order, Row, RowKey, ThreadedComment};
 use broadsheet_core::config::Config;
-use broadsheet_core::model::{Comment, Teaser};
-use broadsheet_core::sanitize_policy::{Markup, Policy};
+use broadsheet_core::model::{Comment, CommentStatus, Teaser};
+use broadsheet_core::sanitize_policy::{safe_url, Policy};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use std::collections::HashMap;
@@ -134,8 +134,8 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
 }
 
 /// The comment list's lines, kept by hand rather than by a keyed `<For>` (which brings a keyed
-/// diff and `indexmap` into the binary): a comment's `<li>` is built once (`comment_lines`) and
-/// only moved after that; the reply form is a Leptos view of its own, mounted in its `<li>`.
+/// diff and `indexmap` into the binary): a comment's `<li>` is built once, with plain DOM calls,
+/// and only moved after that; the reply form is a Leptos view of its own, mounted in its `<li>`.
 #[derive(Default)]
 struct Lines {
     /// What the list shows, in order.
@@ -150,7 +150,6 @@ struct Lines {
 
 impl Lines {
     fn show(&mut self, list: &Element, wanted: &[Row], reply_form: impl Fn(String) -> AnyView) {
-        let Some(document) = list.owner_document() else { return };
         let wanted_keys: Vec<RowKey> = wanted.iter().map(Row::key).collect();
         let Arrangement { placements, removed } = arrange(&self.keys, &wanted_keys);
         for &i in &removed {
@@ -163,25 +162,15 @@ impl Lines {
                 }
             }
         }
-        // Lines placed before the same one go in together ("Show more" appends once), and their
-        // new comments are built together.
+        let Some(document) = list.owner_document() else { return };
+        // Lines placed before the same one go in together: "Show more" appends once.
         for group in placements.chunk_by(|a, b| a.before == b.before) {
-            let new_comments: Vec<&ThreadedComment> = group
-                .iter()
-                .filter(|p| !self.elements.contains_key(&wanted_keys[p.row]))
-                .filter_map(|p| match wanted[p.row] {
-                    Row::Comment(item) => Some(item),
-                    Row::ReplyForm { .. } => None,
-                })
-                .collect();
-            let mut built = comment_lines(&new_comments, self.can_reply, &self.policy).into_iter();
             let fragment = document.create_document_fragment();
             for placement in group {
                 let key = &wanted_keys[placement.row];
-                let element = match (self.elements.get(key), wanted[placement.row]) {
-                    (Some(element), _) => Some(element.clone()),
-                    (None, Row::Comment(_)) => built.next(),
-                    (None, Row::ReplyForm { parent }) => self.reply_form_line(parent, &reply_form),
+                let element = match self.elements.get(key) {
+                    Some(element) => Some(element.clone()),
+                    None => self.build(&wanted[placement.row], &reply_form),
                 };
                 if let Some(element) = element {
                     let _ = fragment.append_child(&element);
@@ -194,25 +183,30 @@ impl Lines {
         self.keys = wanted_keys;
     }
 
-    fn reply_form_line(&mut self, parent: &str, reply_form: &impl Fn(String) -> AnyView) -> Option<Element> {
-        let li = web_sys::window()?.document()?.create_element("li").ok()?;
-        li.set_class_name("reply");
-        // A child of the thread's owner, not of the effect running this (which disposes of its
-        // children each run), and built untracked: the effect must not depend on the form's
-        // signals.
-        let owner = match &self.owner {
-            Some(thread) => thread.with(Owner::new),
-            None => Owner::new(),
-        };
-        let view = untrack(|| {
-            owner.with(|| {
-                let mut view = reply_form(parent.to_string()).build();
-                view.mount(&li, None);
-                view
-            })
-        });
-        self.reply_form = Some(ReplyForm { owner, _view: view });
-        Some(li)
+    fn build(&mut self, row: &Row, reply_form: &impl Fn(String) -> AnyView) -> Option<Element> {
+        match row {
+            Row::Comment(item) => comment_line(item, self.can_reply, &self.policy),
+            Row::ReplyForm { parent } => {
+                let li = web_sys::window()?.document()?.create_element("li").ok()?;
+                li.set_class_name("reply");
+                // A child of the thread's owner, not of the effect running this (which disposes
+                // of its children each run), and built untracked: the effect must not depend on
+                // the form's signals.
+                let owner = match &self.owner {
+                    Some(thread) => thread.with(Owner::new),
+                    None => Owner::new(),
+                };
+                let view = untrack(|| {
+                    owner.with(|| {
+                        let mut view = reply_form(parent.to_string()).build();
+                        view.mount(&li, None);
+                        view
+                    })
+                });
+                self.reply_form = Some(ReplyForm { owner, _view: view });
+                Some(li)
+            }
+        }
     }
 }
 
@@ -222,37 +216,89 @@ struct ReplyForm {
     _view: AnyViewState,
 }
 
-/// New comments' `<li>`s, in order. A comment never changes once shown, so its line is plain
-/// DOM, no signals or handlers; the lines are written as the app's own markup (`comment_line`,
-/// data escaped) and parsed in one go: a long thread took a dozen DOM calls per comment before.
-/// A body with more than plain paragraphs is filled by the sanitizer.
-fn comment_lines(items: &[&ThreadedComment], can_reply: bool, policy: &Policy) -> Vec<Element> {
-    if items.is_empty() {
-        return Vec::new();
+thread_local! {
+    /// `<li class="comment">` with `<div class="comment-head">` (initials, author, time) and
+    /// `<div class="comment-body">`; then the Reply button.
+    static SKELETONS: Option<[Node; 2]> = skeletons();
+}
+
+fn skeletons() -> Option<[Node; 2]> {
+    let document = web_sys::window()?.document()?;
+    let li = document.create_element("li").ok()?;
+    let head = add(&li, "div", "comment-head", "")?;
+    add(&head, "span", "avatar-initials", "")?.set_attribute("aria-hidden", "true").ok()?;
+    add(&head, "strong", "comment-author", "")?;
+    add(&head, "time", "", "")?;
+    add(&li, "div", "comment-body", "")?;
+    let button = document.create_element("button").ok()?;
+    set_attributes(&button, &[("type", "button"), ("class", "reply-button")]);
+    button.set_text_content(Some("Reply"));
+    Some([li.into(), button.into()])
+}
+
+fn copy_of(skeleton: usize) -> Option<Element> {
+    // The skeletons are elements.
+    SKELETONS.with(|s| Some(s.as_ref()?[skeleton].clone_node_with_deep(true).ok()?.unchecked_into()))
+}
+
+/// A new `tag` element at the end of `parent`, with its class and text when not empty.
+fn add(parent: &Node, tag: &str, class: &str, text: &str) -> Option<Element> {
+    let element = parent.owner_document()?.create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
     }
-    // A plain comment's line is about 500 bytes.
-    let mut markup = Markup::with_capacity(items.len() * 600);
-    let rich: Vec<bool> = items
-        .iter()
-        .map(|item| {
-            let date = format_date(item.comment.date, DateStyle::DayAndTime);
-            let avatar = item.comment.author.avatar.as_deref().map(crate::site_base::href);
-            !comment_line(&mut markup, item, can_reply, &date, avatar.as_deref())
-        })
-        .collect();
-    let Some(holder) = parse_markup(&markup, "ol") else { return Vec::new() };
-    let mut lines = Vec::with_capacity(items.len());
-    let mut next = holder.first_element_child();
-    while let Some(line) = next {
-        next = line.next_element_sibling();
-        lines.push(line);
+    if !text.is_empty() {
+        element.set_text_content(Some(text));
     }
-    for ((line, item), _) in lines.iter().zip(items).zip(rich).filter(|(_, rich)| *rich) {
-        if let (Some(body), Some(content)) = (line.query_selector(".comment-body").ok().flatten(), sanitize(&item.comment.html, policy)) {
-            let _ = body.append_child(&content);
-        }
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+fn set_attributes(element: &Element, attributes: &[(&str, &str)]) {
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
     }
-    lines
+}
+
+/// A comment's `<li>`. A comment never changes once shown, so it is made of plain DOM calls, as
+/// few as possible: no signals, handlers or type-erased views for Leptos to build per element,
+/// and the parts every comment has are cloned from one skeleton. A long thread was slow to show
+/// before.
+fn comment_line(item: &ThreadedComment, can_reply: bool, policy: &Policy) -> Option<Element> {
+    let ThreadedComment { comment: Comment { id, author, date, html, status, .. }, depth } = item;
+    let held = *status == CommentStatus::Hold;
+    let li = copy_of(0)?;
+    li.set_class_name(&format!("comment depth-{depth}"));
+    li.set_id(&format!("comment-{id}"));
+    let head = li.first_element_child()?;
+    let initials_span = head.first_element_child()?;
+    initials_span.set_text_content(Some(&initials(&author.name)));
+    // The initials are always there: a picture that fails to load is removed
+    // (`drop_broken_picture`), and the stylesheet shows them once no picture precedes them.
+    if let Some(src) = &author.avatar {
+        let img = li.owner_document()?.create_element("img").ok()?;
+        img.set_class_name("avatar-image");
+        set_attributes(&img, &[("src", &crate::site_base::href(src)), ("alt", ""), ("width", "32"), ("height", "32"), ("loading", "lazy")]);
+        head.insert_before(&img, Some(&initials_span)).ok()?;
+    }
+    let name = initials_span.next_element_sibling()?;
+    match author.url.as_deref().and_then(safe_url) {
+        Some(url) => set_attributes(&add(&name, "a", "", &author.name)?, &[("href", &url), ("rel", "nofollow ugc noopener"), ("target", "_blank")]),
+        None => name.set_text_content(Some(&author.name)),
+    }
+    let time = name.next_element_sibling()?;
+    time.set_text_content(Some(&format_date(*date, DateStyle::DayAndTime)));
+    time.set_attribute("datetime", &date.to_string()).ok()?;
+    if held {
+        add(&head, "span", "moderation", "Awaiting moderation")?;
+    }
+    sanitize_into(html, policy, head.next_element_sibling()?.as_ref())?;
+    if can_reply && !held {
+        let button = copy_of(1)?;
+        set_attributes(&button, &[("value", id), ("aria-label", &format!("Reply to {}", author.name))]);
+        li.append_child(&button).ok()?;
+    }
+    Some(li)
 }
 
 /// Removes a commenter's picture that failed to load, so that the initials after it show.

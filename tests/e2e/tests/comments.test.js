@@ -13,7 +13,7 @@ const fill = async (form, { text, name = 'Dana Reader', email = 'dana@example.co
   if (website) await form.getByLabel('Website').fill(website);
 };
 
-// A comment's line is written as markup with its data escaped: data that tries to close an
+// What a backend sends for a comment stays data: a name, id or address that tries to close an
 // attribute or open a tag stays text, and an unsafe address is not linked.
 const HOSTILE_STORY = 'ashby-crossing-range-reopens-after-renovation';
 const ATTACK = '"><img src=x onerror="window.__pwned=1">';

@@ -56,8 +56,8 @@ pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragmen
     Some(fragment)
 }
 
-/// Sanitized nodes added at the end of `into` (an element not yet in the page, say): no fragment
-/// to create and insert, which counts for a thread's hundreds of comments.
+/// Sanitized nodes added at the end of `into` (an element not yet in the page, say), without a
+/// fragment to create and insert for each of a long thread's comments.
 pub fn sanitize_into(html: &UntrustedHtml, policy: &Policy, into: &Node) -> Option<()> {
     let target = into.owner_document()?;
     if let Some(paragraphs) = plain_paragraphs(&html.0) {

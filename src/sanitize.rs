@@ -51,21 +51,28 @@ fn parsed(node: &Node) -> &ParsedNode {
 
 /// Sanitized nodes, ready to insert; `None` only when the browser offers no DOM at all.
 pub fn sanitize(html: &UntrustedHtml, policy: &Policy) -> Option<DocumentFragment> {
-    let target = web_sys::window()?.document()?;
-    let fragment = target.create_document_fragment();
+    let fragment = web_sys::window()?.document()?.create_document_fragment();
+    sanitize_into(html, policy, &fragment)?;
+    Some(fragment)
+}
+
+/// Sanitized nodes added at the end of `into` (an element not yet in the page, say), without a
+/// fragment to create and insert for each of a long thread's comments.
+pub fn sanitize_into(html: &UntrustedHtml, policy: &Policy, into: &Node) -> Option<()> {
+    let target = into.owner_document()?;
     if let Some(paragraphs) = plain_paragraphs(&html.0) {
         for text in paragraphs {
             let p = target.create_element("p").ok()?;
             p.set_text_content(Some(text));
-            fragment.append_child(&p).ok()?;
+            into.append_child(&p).ok()?;
         }
-        return Some(fragment);
+        return Some(());
     }
     let parsed_document = DomParser::new().ok()?.parse_from_string(&html.0, SupportedType::TextHtml).ok()?;
     if let Some(body) = parsed_document.unchecked_ref::<ParsedDocument>().body() {
-        copy_children(&body, &fragment, &Copier { target: &target, policy }, 0);
+        copy_children(&body, into, &Copier { target: &target, policy }, 0);
     }
-    Some(fragment)
+    Some(())
 }
 
 struct Copier<'a> {

@@ -2,7 +2,7 @@
 
 use crate::model::Comment;
 use crate::order::sort_by_rank;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A comment in display order, with its indentation level.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,35 +62,98 @@ pub fn thread(comments: Vec<Comment>, max_depth: usize, order: Order) -> Vec<Thr
 }
 
 /// A line of the comment list: a comment, or the reply form under the comment it answers.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Row {
-    Comment(ThreadedComment),
-    ReplyForm { parent: String },
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Row<'a> {
+    Comment(&'a ThreadedComment),
+    ReplyForm { parent: &'a str },
 }
 
-impl Row {
-    /// Stable across updates, so a list keyed by it builds only the lines that are new: showing
-    /// more comments or opening a reply form leaves the others (and a draft being typed) alone.
-    pub fn key(&self) -> (bool, String) {
+/// What a line of the comment list shows, stable across updates: the list on screen is arranged
+/// by these (see `arrange`), so showing more comments, posting one, opening a reply form or
+/// changing the order builds only the lines that are new and leaves the others (and a draft being
+/// typed) alone.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Comment(String),
+    ReplyForm(String),
+}
+
+impl Row<'_> {
+    pub fn key(&self) -> RowKey {
         match self {
-            Row::Comment(item) => (false, item.comment.id.clone()),
-            Row::ReplyForm { parent } => (true, parent.clone()),
+            Row::Comment(item) => RowKey::Comment(item.comment.id.clone()),
+            Row::ReplyForm { parent } => RowKey::ReplyForm(parent.to_string()),
         }
     }
 }
 
 /// The first `shown` comments of a thread, with the reply form right after the comment
 /// `replying_to` when that one is among them.
-pub fn rows(threaded: &[ThreadedComment], shown: usize, replying_to: Option<&str>) -> Vec<Row> {
+pub fn rows<'a>(threaded: &'a [ThreadedComment], shown: usize, replying_to: Option<&'a str>) -> Vec<Row<'a>> {
     let mut rows = Vec::with_capacity(shown.min(threaded.len()) + 1);
     for item in threaded.iter().take(shown) {
-        let answered = replying_to == Some(item.comment.id.as_str());
-        rows.push(Row::Comment(item.clone()));
-        if answered {
-            rows.push(Row::ReplyForm { parent: item.comment.id.clone() });
+        rows.push(Row::Comment(item));
+        if replying_to == Some(item.comment.id.as_str()) {
+            rows.push(Row::ReplyForm { parent: &item.comment.id });
         }
     }
     rows
+}
+
+/// A line put in place: `wanted[row]` goes just before the line now at `current[before]`, or at
+/// the end of the list when `None`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub row: usize,
+    pub before: Option<usize>,
+}
+
+/// How to turn the lines on screen into the wanted ones.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Arrangement {
+    /// In the order to apply them. A line is never placed before a removed one, so removals can
+    /// come before or after.
+    pub placements: Vec<Placement>,
+    /// Lines of `current` that are not wanted any more.
+    pub removed: Vec<usize>,
+}
+
+/// One pass over both lists: lines already in the wanted order stay where they are; each other
+/// wanted line (a new one, or one that moved) is placed before the first line on screen that has
+/// not been dealt with. Appending (more comments) places only the new lines, all at the end;
+/// opening or closing a reply form places or removes one line; reversing the top-level order
+/// moves all but one group, consecutive placements before the same line, which the caller can
+/// insert together. `wanted` must not repeat a key (thread ids are unique).
+pub fn arrange<K: Eq + std::hash::Hash>(current: &[K], wanted: &[K]) -> Arrangement {
+    // The lines both start with stay; "Show more" has nothing else on screen, so nothing to hash.
+    let common = current.iter().zip(wanted).take_while(|(a, b)| a == b).count();
+    let still_wanted: HashSet<&K> = if common < current.len() { wanted[common..].iter().collect() } else { HashSet::new() };
+    let mut placed = HashSet::new();
+    let mut arrangement = Arrangement::default();
+    let mut cursor = common;
+    for (row, key) in wanted.iter().enumerate().skip(common) {
+        // Skip what is already dealt with: lines moved ahead, lines going away.
+        while let Some(line) = current.get(cursor) {
+            let going = !still_wanted.contains(line);
+            if !going && !placed.contains(line) {
+                break;
+            }
+            if going {
+                arrangement.removed.push(cursor);
+            }
+            cursor += 1;
+        }
+        if current.get(cursor) == Some(key) {
+            cursor += 1;
+        } else {
+            arrangement.placements.push(Placement { row, before: (cursor < current.len()).then_some(cursor) });
+            if cursor < current.len() {
+                placed.insert(key);
+            }
+        }
+    }
+    arrangement.removed.extend((cursor..current.len()).filter(|&i| !placed.contains(&current[i])));
+    arrangement
 }
 
 /// The first letters of the first two words of a commenter's name, for an avatar without a
@@ -159,11 +222,72 @@ mod tests {
     fn rows_put_the_reply_form_under_its_comment() {
         let threaded = thread(vec![comment("a", None, 1), comment("a1", Some("a"), 2), comment("b", None, 3)], 5, Order::OldestFirst);
         let keys = |rows: Vec<Row>| rows.iter().map(Row::key).collect::<Vec<_>>();
-        let key = |form: bool, id: &str| (form, id.to_string());
-        assert_eq!(keys(rows(&threaded, 10, None)), [key(false, "a"), key(false, "a1"), key(false, "b")]);
-        assert_eq!(keys(rows(&threaded, 10, Some("a"))), [key(false, "a"), key(true, "a"), key(false, "a1"), key(false, "b")]);
-        assert_eq!(keys(rows(&threaded, 2, Some("a1"))), [key(false, "a"), key(false, "a1"), key(true, "a1")]);
-        assert_eq!(keys(rows(&threaded, 2, Some("b"))), [key(false, "a"), key(false, "a1")], "not shown, so no form");
+        let c = |id: &str| RowKey::Comment(id.into());
+        let form = |id: &str| RowKey::ReplyForm(id.into());
+        assert_eq!(keys(rows(&threaded, 10, None)), [c("a"), c("a1"), c("b")]);
+        assert_eq!(keys(rows(&threaded, 10, Some("a"))), [c("a"), form("a"), c("a1"), c("b")]);
+        assert_eq!(keys(rows(&threaded, 2, Some("a1"))), [c("a"), c("a1"), form("a1")]);
+        assert_eq!(keys(rows(&threaded, 2, Some("b"))), [c("a"), c("a1")], "not shown, so no form");
+    }
+
+    /// Applies an arrangement the way the browser does (insert before a node, remove nodes).
+    fn applied(current: &[&'static str], wanted: &[&'static str]) -> (Vec<&'static str>, Arrangement) {
+        let arrangement = arrange(current, wanted);
+        let mut list = current.to_vec();
+        for p in &arrangement.placements {
+            let key = wanted[p.row];
+            assert!(p.before.is_none_or(|b| !arrangement.removed.contains(&b)), "never placed before a removed line");
+            list.retain(|k| *k != key);
+            match p.before {
+                Some(b) => {
+                    let at = list.iter().position(|k| *k == current[b]).expect("the anchor is on screen");
+                    list.insert(at, key);
+                }
+                None => list.push(key),
+            }
+        }
+        let gone: Vec<_> = arrangement.removed.iter().map(|&i| current[i]).collect();
+        list.retain(|k| !gone.contains(k));
+        (list, arrangement)
+    }
+
+    #[test]
+    fn arranging_touches_only_what_changed() {
+        let (list, a) = applied(&["a", "b"], &["a", "b", "c", "d"]);
+        assert_eq!(list, ["a", "b", "c", "d"]);
+        assert_eq!(a.placements, [Placement { row: 2, before: None }, Placement { row: 3, before: None }], "appended at the end");
+        let (list, a) = applied(&["a", "b", "c"], &["a", "b", "form-b", "c"]);
+        assert_eq!(list, ["a", "b", "form-b", "c"]);
+        assert_eq!(a.placements, [Placement { row: 2, before: Some(2) }], "one line inserted");
+        let (list, a) = applied(&["a", "b", "form-b", "c"], &["a", "b", "b1", "c"]);
+        assert_eq!(list, ["a", "b", "b1", "c"], "a posted reply takes the form's place");
+        assert_eq!((a.placements.len(), a.removed), (1, vec![2]));
+        let (list, a) = applied(&["a", "a1", "b", "c", "c1"], &["c", "c1", "b", "a", "a1"]);
+        assert_eq!(list, ["c", "c1", "b", "a", "a1"]);
+        assert!(a.placements.iter().all(|p| p.before == Some(0)), "reordered by moving lines ahead of the first: {a:?}");
+        assert_eq!(applied(&["a", "b"], &[]).0, Vec::<&str>::new());
+        assert_eq!(applied(&[], &["a"]).0, ["a"]);
+    }
+
+    #[test]
+    fn any_arrangement_gives_the_wanted_list() {
+        // Every wanted list drawn from a pool, against every current one: a small exhaustive check.
+        let pool = ["a", "b", "c", "d", "e"];
+        let mut lists: Vec<Vec<&'static str>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<&'static str>> = lists
+                .iter()
+                .flat_map(|l| pool.iter().filter(|k| !l.contains(k)).map(move |k| [l.clone(), vec![*k]].concat()))
+                .collect();
+            lists.extend(longer);
+            lists.sort();
+            lists.dedup();
+        }
+        for current in &lists {
+            for wanted in &lists {
+                assert_eq!(&applied(current, wanted).0, wanted, "from {current:?}");
+            }
+        }
     }
 
     #[test]

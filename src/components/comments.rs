@@ -4,17 +4,18 @@ use crate::api::{resource, Backend};
 use crate::browser::{format_date, DateStyle};
 use crate::components::comment_form::CommentForm;
 use crate::components::safe_html::policy;
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_into;
 use broadsheet_core::comment_form::PostedComment;
-use broadsheet_core::comments::{initials, rows, thread, Order, Row, ThreadedComment};
+use broadsheet_core::comments::{arrange, initials, rows, thread, Arrangement, Order, Row, RowKey, ThreadedComment};
 use broadsheet_core::config::Config;
 use broadsheet_core::model::{Comment, CommentStatus, Teaser};
-use broadsheet_core::sanitize_policy::Policy;
+use broadsheet_core::sanitize_policy::{safe_url, Policy};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use std::collections::HashMap;
 use std::sync::Arc;
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::{Element, HtmlElement, Node};
 
 /// Comments shown at first: enough to read on, and quick to build even on a slow phone while the
 /// reader is still in the story.
@@ -63,14 +64,13 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 reply_to.set(None);
                 // The form goes away with the focus in it: back to the Reply that opened it.
                 if let Some(button) = comment_element(&parent).and_then(|c| c.query_selector(".reply-button").ok().flatten()) {
-                    let _ = button.unchecked_into::<web_sys::HtmlElement>().focus();
+                    let _ = button.unchecked_into::<HtmlElement>().focus();
                 }
             })
         });
         view! { <CommentForm story=teaser.clone() parent on_posted on_cancel/> }
     };
     let form = StoredValue::new_local(form);
-    let policy = policy();
     let show_more = move |_| {
         // The first new comment takes the focus (and so is read out), as the button may go.
         let first_new = threaded.with(|all| all.get(shown.get_untracked()).map(|t| t.comment.id.clone()));
@@ -84,6 +84,14 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
             });
         }
     };
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let mut lines = Lines { can_reply: can_post, policy: policy(), owner: Owner::current(), ..Lines::default() };
+    Effect::new(move |_| {
+        let Some(list) = list.get() else { return };
+        threaded.with(|all| {
+            reply_to.with(|to| lines.show(&list, &rows(all, shown.get(), to.as_deref()), |parent| form.with_value(|f| f(Some(parent)).into_any())));
+        });
+    });
     view! {
         <section class="comments" id="comments" aria-labelledby="comments-heading">
             <h2 id="comments-heading">{move || match threaded.with(Vec::len) {
@@ -105,15 +113,10 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 </div>
             })}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
-            // One handler for all the Reply buttons, rather than one per comment.
-            <ol class="comment-list" on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }>
-                <For each=move || threaded.with(|all| reply_to.with(|to| rows(all, shown.get(), to.as_deref()))) key=Row::key let:row>
-                    {match row {
-                        Row::Comment(item) => comment_item(item, can_post, policy.clone()).into_any(),
-                        Row::ReplyForm { parent } => view! { <li class="reply">{form.with_value(|f| f(Some(parent)))}</li> }.into_any(),
-                    }}
-                </For>
-            </ol>
+            // Its lines are kept by `Lines`. One handler for all the Reply buttons and one for all
+            // the pictures, rather than one per comment.
+            <ol class="comment-list" node_ref=list on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }
+                on:error:capture=drop_broken_picture></ol>
             {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
                 <p class="more"><button type="button" class="button secondary" on:click=show_more>
                     {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
@@ -130,49 +133,112 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     }
 }
 
-/// A comment's `<li>`, filled by hand as it is built (see `fill_comment`).
-fn comment_item(item: ThreadedComment, can_reply: bool, policy: Arc<Policy>) -> impl IntoView {
-    view! { <li use:fill_comment=(item, can_reply, policy)></li> }
+/// The comment list's lines, kept by hand rather than by a keyed `<For>` (which brings a keyed
+/// diff and `indexmap` into the binary): a comment's `<li>` is built once, with plain DOM calls,
+/// and only moved after that; the reply form is a Leptos view of its own, mounted in its `<li>`.
+#[derive(Default)]
+struct Lines {
+    /// What the list shows, in order.
+    keys: Vec<RowKey>,
+    elements: HashMap<RowKey, Element>,
+    reply_form: Option<ReplyForm>,
+    can_reply: bool,
+    policy: Arc<Policy>,
+    /// The thread's, so that the reply form outlives the runs of the effect that mounts it.
+    owner: Option<Owner>,
 }
 
-type CommentContent = (ThreadedComment, bool, Arc<Policy>);
+impl Lines {
+    fn show(&mut self, list: &Element, wanted: &[Row], reply_form: impl Fn(String) -> AnyView) {
+        let wanted_keys: Vec<RowKey> = wanted.iter().map(Row::key).collect();
+        let Arrangement { placements, removed } = arrange(&self.keys, &wanted_keys);
+        for &i in &removed {
+            if let Some(element) = self.elements.remove(&self.keys[i]) {
+                element.remove();
+            }
+            if matches!(self.keys[i], RowKey::ReplyForm(_)) {
+                if let Some(form) = self.reply_form.take() {
+                    form.owner.cleanup();
+                }
+            }
+        }
+        let Some(document) = list.owner_document() else { return };
+        // Lines placed before the same one go in together: "Show more" appends once.
+        for group in placements.chunk_by(|a, b| a.before == b.before) {
+            let fragment = document.create_document_fragment();
+            for placement in group {
+                let key = &wanted_keys[placement.row];
+                let element = match self.elements.get(key) {
+                    Some(element) => Some(element.clone()),
+                    None => self.build(&wanted[placement.row], &reply_form),
+                };
+                if let Some(element) = element {
+                    let _ = fragment.append_child(&element);
+                    self.elements.insert(key.clone(), element);
+                }
+            }
+            let before = group[0].before.and_then(|i| self.elements.get(&self.keys[i]));
+            let _ = list.insert_before(&fragment, before.map(|e| e.unchecked_ref::<Node>()));
+        }
+        self.keys = wanted_keys;
+    }
 
-/// A comment never changes once shown, so it is made of plain DOM calls, as few as possible: no
-/// signals, handlers or type-erased views for Leptos to build per element, and the parts every
-/// comment has are cloned from one skeleton. A long thread was slow to show before.
-fn fill_comment(li: Element, (item, can_reply, policy): CommentContent) {
-    let _ = try_fill_comment(&li, item, can_reply, &policy);
+    fn build(&mut self, row: &Row, reply_form: &impl Fn(String) -> AnyView) -> Option<Element> {
+        match row {
+            Row::Comment(item) => comment_line(item, self.can_reply, &self.policy),
+            Row::ReplyForm { parent } => {
+                let li = web_sys::window()?.document()?.create_element("li").ok()?;
+                li.set_class_name("reply");
+                // A child of the thread's owner, not of the effect running this (which disposes
+                // of its children each run), and built untracked: the effect must not depend on
+                // the form's signals.
+                let owner = match &self.owner {
+                    Some(thread) => thread.with(Owner::new),
+                    None => Owner::new(),
+                };
+                let view = untrack(|| {
+                    owner.with(|| {
+                        let mut view = reply_form(parent.to_string()).build();
+                        view.mount(&li, None);
+                        view
+                    })
+                });
+                self.reply_form = Some(ReplyForm { owner, _view: view });
+                Some(li)
+            }
+        }
+    }
+}
+
+/// The open reply form: its reactive owner (signals, effects) and its view's state.
+struct ReplyForm {
+    owner: Owner,
+    _view: AnyViewState,
 }
 
 thread_local! {
-    /// Removes a picture that failed to load, so that the initials after it show: one function
-    /// for all of them.
-    static DROP_BROKEN: Closure<dyn Fn(web_sys::Event)> = Closure::new(|event: web_sys::Event| {
-        if let Some(image) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            image.remove();
-        }
-    });
-    /// `<div class="comment-head">` (initials, author, time) and `<div class="comment-body">`;
-    /// then the Reply button.
+    /// `<li class="comment">` with `<div class="comment-head">` (initials, author, time) and
+    /// `<div class="comment-body">`; then the Reply button.
     static SKELETONS: Option<[Node; 2]> = skeletons();
 }
 
 fn skeletons() -> Option<[Node; 2]> {
     let document = web_sys::window()?.document()?;
-    let fragment = document.create_document_fragment();
-    let head = add(&fragment, "div", "comment-head", "")?;
+    let li = document.create_element("li").ok()?;
+    let head = add(&li, "div", "comment-head", "")?;
     add(&head, "span", "avatar-initials", "")?.set_attribute("aria-hidden", "true").ok()?;
     add(&head, "strong", "comment-author", "")?;
     add(&head, "time", "", "")?;
-    add(&fragment, "div", "comment-body", "")?;
+    add(&li, "div", "comment-body", "")?;
     let button = document.create_element("button").ok()?;
     set_attributes(&button, &[("type", "button"), ("class", "reply-button")]);
     button.set_text_content(Some("Reply"));
-    Some([fragment.into(), button.into()])
+    Some([li.into(), button.into()])
 }
 
-fn copy_of(skeleton: usize) -> Option<Node> {
-    SKELETONS.with(|s| s.as_ref()?[skeleton].clone_node_with_deep(true).ok())
+fn copy_of(skeleton: usize) -> Option<Element> {
+    // The skeletons are elements.
+    SKELETONS.with(|s| Some(s.as_ref()?[skeleton].clone_node_with_deep(true).ok()?.unchecked_into()))
 }
 
 /// A new `tag` element at the end of `parent`, with its class and text when not empty.
@@ -194,45 +260,55 @@ fn set_attributes(element: &Element, attributes: &[(&str, &str)]) {
     }
 }
 
-fn try_fill_comment(li: &Element, item: ThreadedComment, can_reply: bool, policy: &Policy) -> Option<()> {
+/// A comment's `<li>`. A comment never changes once shown, so it is made of plain DOM calls, as
+/// few as possible: no signals, handlers or type-erased views for Leptos to build per element,
+/// and the parts every comment has are cloned from one skeleton. A long thread was slow to show
+/// before.
+fn comment_line(item: &ThreadedComment, can_reply: bool, policy: &Policy) -> Option<Element> {
     let ThreadedComment { comment: Comment { id, author, date, html, status, .. }, depth } = item;
-    let held = status == CommentStatus::Hold;
+    let held = *status == CommentStatus::Hold;
+    let li = copy_of(0)?;
     li.set_class_name(&format!("comment depth-{depth}"));
     li.set_id(&format!("comment-{id}"));
-    li.append_child(&copy_of(0)?).ok()?;
     let head = li.first_element_child()?;
     let initials_span = head.first_element_child()?;
     initials_span.set_text_content(Some(&initials(&author.name)));
-    // The initials are always there: a picture that fails to load is removed (DROP_BROKEN), and
-    // the stylesheet shows them once no picture precedes them.
-    if let Some(src) = author.avatar {
+    // The initials are always there: a picture that fails to load is removed
+    // (`drop_broken_picture`), and the stylesheet shows them once no picture precedes them.
+    if let Some(src) = &author.avatar {
         let img = li.owner_document()?.create_element("img").ok()?;
-        DROP_BROKEN.with(|drop| img.unchecked_ref::<web_sys::HtmlElement>().set_onerror(Some(drop.as_ref().unchecked_ref())));
         img.set_class_name("avatar-image");
-        set_attributes(&img, &[("src", &crate::site_base::href(&src)), ("alt", ""), ("width", "32"), ("height", "32"), ("loading", "lazy")]);
+        set_attributes(&img, &[("src", &crate::site_base::href(src)), ("alt", ""), ("width", "32"), ("height", "32"), ("loading", "lazy")]);
         head.insert_before(&img, Some(&initials_span)).ok()?;
     }
     let name = initials_span.next_element_sibling()?;
-    match &author.url {
-        Some(url) => set_attributes(&add(&name, "a", "", &author.name)?, &[("href", url), ("rel", "nofollow ugc noopener"), ("target", "_blank")]),
+    match author.url.as_deref().and_then(safe_url) {
+        Some(url) => set_attributes(&add(&name, "a", "", &author.name)?, &[("href", &url), ("rel", "nofollow ugc noopener"), ("target", "_blank")]),
         None => name.set_text_content(Some(&author.name)),
     }
     let time = name.next_element_sibling()?;
-    time.set_text_content(Some(&format_date(date, DateStyle::DayAndTime)));
+    time.set_text_content(Some(&format_date(*date, DateStyle::DayAndTime)));
     time.set_attribute("datetime", &date.to_string()).ok()?;
     if held {
         add(&head, "span", "moderation", "Awaiting moderation")?;
     }
-    let body = sanitize(&html, policy)?;
-    head.next_element_sibling()?.append_child(&body).ok()?;
+    sanitize_into(html, policy, head.next_element_sibling()?.as_ref())?;
     if can_reply && !held {
-        let button = li.append_child(&copy_of(1)?).ok()?.unchecked_into::<Element>();
-        set_attributes(&button, &[("value", &id), ("aria-label", &format!("Reply to {}", author.name))]);
+        let button = copy_of(1)?;
+        set_attributes(&button, &[("value", id), ("aria-label", &format!("Reply to {}", author.name))]);
+        li.append_child(&button).ok()?;
     }
-    Some(())
+    Some(li)
 }
 
-fn comment_element(id: &str) -> Option<web_sys::HtmlElement> {
+/// Removes a commenter's picture that failed to load, so that the initials after it show.
+fn drop_broken_picture(event: leptos::ev::ErrorEvent) {
+    if let Some(picture) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|e| e.matches(".avatar-image").unwrap_or(false)) {
+        picture.remove();
+    }
+}
+
+fn comment_element(id: &str) -> Option<HtmlElement> {
     let document = web_sys::window()?.document()?;
     document.get_element_by_id(&format!("comment-{id}"))?.dyn_into().ok()
 }
@@ -240,6 +316,6 @@ fn comment_element(id: &str) -> Option<web_sys::HtmlElement> {
 /// The comment whose Reply button the click was on. Comment bodies cannot hold buttons: the
 /// sanitizer removes them.
 fn reply_clicked(event: &leptos::ev::MouseEvent) -> Option<String> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let target = event.target()?.dyn_into::<Element>().ok()?;
     target.closest(".reply-button").ok()??.get_attribute("value")
 }

@@ -13,11 +13,24 @@ const fill = async (form, { text, name = 'Dana Reader', email = 'dana@example.co
   if (website) await form.getByLabel('Website').fill(website);
 };
 
+// What a backend sends for a comment stays data: a name, id or address that tries to close an
+// attribute or open a tag stays text, and an unsafe address is not linked.
+const HOSTILE_STORY = 'ashby-crossing-range-reopens-after-renovation';
+const ATTACK = '"><img src=x onerror="window.__pwned=1">';
+const HOSTILE_COMMENTS = [
+  { id: 'h1"><b>', parent: null, author: { name: `Eve ${ATTACK}`, url: 'javascript:window.__pwned=2', avatar: `/x.png${ATTACK}` }, date: '2026-10-01T10:00:00Z', html: `<p>Plain text with ${ATTACK.replace(/</g, '>')} &amp; quotes</p>`, status: 'approved' },
+  { id: 'h2', parent: 'h1"><b>', author: { name: "Mallory ' & <", url: 'https://mallory.example/?a="b"&c', avatar: null }, date: '2026-10-01T11:00:00Z', html: `<p>Rich <em>text</em>${ATTACK}</p>`, status: 'approved' },
+  { id: 'h3', parent: null, author: { name: 'Plain\r\nName', url: null, avatar: null }, date: '2026-10-01T12:00:00Z', html: '<p>a > b "quoted" \'single\'</p>\n<p>second</p>', status: 'approved' },
+];
+
 test('commenting', async (t) => {
   const endpoint = commentEndpoint();
   const { server, browser } = await setup(t, {
     handler: endpoint.handler,
-    overrides: { '/config.json': configWithSource({ kind: 'static', url: '/content/', comments_url: '/api/comments' }) },
+    overrides: {
+      '/config.json': configWithSource({ kind: 'static', url: '/content/', comments_url: '/api/comments' }),
+      [`/content/comments/${HOSTILE_STORY}.json`]: { body: JSON.stringify({ comments: HOSTILE_COMMENTS }), type: 'application/json' },
+    },
   });
   const open = async () => {
     const page = await openPage(browser);
@@ -156,6 +169,139 @@ test('commenting', async (t) => {
     assert.ok(await page.locator('.comment .avatar-image').count() > 0, 'staff replies show their picture');
     assert.ok(await page.locator('.comment .avatar-initials').count() > 0, 'others show initials');
     page.assertClean();
+  });
+
+  // The list's lines are kept by hand (a comment's line is built once, then only moved): every
+  // change below must leave each line showing its own comment, in thread order.
+  const LONG = '/article/concealed-carry-reciprocity-bill-explained';
+  const lines = (page) => page.locator('.comment-list > li').evaluateAll((items) => items.map((li) => ({
+    id: li.id.replace('comment-', ''),
+    reply: li.classList.contains('reply'),
+    depth: Number(li.className.match(/depth-(\d)/)?.[1] ?? -1),
+    author: li.querySelector('.comment-author')?.textContent,
+    body: li.querySelector('.comment-body')?.textContent,
+    date: li.querySelector('time')?.getAttribute('datetime'),
+  })));
+  /** Each line is its own comment; replies follow their parent, a level deeper (up to 4). */
+  const assertThread = async (page, { order, known }) => {
+    const shown = (await lines(page)).filter((l) => !l.reply);
+    assert.equal(new Set(shown.map((l) => l.id)).size, shown.length, 'no comment twice');
+    const at = new Map(shown.map((l, i) => [l.id, i]));
+    for (const [i, line] of shown.entries()) {
+      const comment = known.get(line.id);
+      assert.ok(comment, `comment ${line.id} is one of the story's`);
+      assert.equal(line.author, comment.author.name, `line ${i} shows its own author`);
+      assert.equal(line.body, comment.html.replace(/<[^>]+>/g, ''), `line ${i} shows its own text`);
+      if (comment.parent && at.has(comment.parent)) {
+        assert.ok(at.get(comment.parent) < i, `${line.id} comes after its parent`);
+        assert.equal(line.depth, Math.min(4, shown[at.get(comment.parent)].depth + 1));
+      }
+    }
+    const tops = shown.filter((l) => l.depth === 0).map((l) => l.date);
+    const sorted = [...tops].sort();
+    assert.deepEqual(tops, order === 'newest' ? sorted.reverse() : sorted, `top-level comments ${order} first`);
+    return shown;
+  };
+  /** After the frame that follows a click: the list is arranged by then. */
+  const settled = (page) => page.evaluate(() => new Promise(requestAnimationFrame));
+  const storyComments = async () => {
+    const res = await fetch(`${server.origin}/content/comments/concealed-carry-reciprocity-bill-explained.json`);
+    return new Map((await res.json()).comments.map((c) => [c.id, c]));
+  };
+
+  await t.test('showing more, then changing the order, keeps every comment in its place', async () => {
+    const known = await storyComments();
+    const page = await openPage(browser);
+    await page.goto(server.origin + LONG);
+    await nearStoryEnd(page);
+    await page.locator('.comment').first().waitFor();
+    assert.equal(await page.locator('.comment').count(), 100);
+    await page.getByRole('button', { name: /Show more comments/ }).click();
+    await page.waitForFunction(() => document.activeElement?.matches('.comment-list > li.comment:nth-child(101)'));
+    assert.equal(await page.locator('.comment').count(), known.size, 'the first new comment has the focus, all are shown');
+    await assertThread(page, { order: 'oldest', known });
+    await page.getByRole('button', { name: 'Newest first' }).click();
+    await settled(page);
+    const newest = await assertThread(page, { order: 'newest', known });
+    assert.equal(newest.length, known.size, 'all still shown');
+    await page.getByRole('button', { name: 'Oldest first' }).click();
+    await settled(page);
+    const oldest = await assertThread(page, { order: 'oldest', known });
+    assert.equal(oldest.length, known.size);
+    page.assertClean();
+  });
+
+  await t.test('after reordering, a reply form opens under its comment and the posted reply appears there', async () => {
+    const known = await storyComments();
+    const page = await openPage(browser);
+    await page.goto(server.origin + LONG);
+    await nearStoryEnd(page);
+    await page.locator('.comment').first().waitFor();
+    await page.getByRole('button', { name: /Show more comments/ }).click();
+    await page.getByRole('button', { name: 'Newest first' }).click();
+    await settled(page);
+    assert.equal((await assertThread(page, { order: 'newest', known })).length, known.size);
+    // A top-level comment with replies, mid-list: the form goes between it and its first reply.
+    const all = await lines(page);
+    const index = all.findIndex((l, i) => i > 5 && l.depth === 0 && all[i + 1]?.depth === 1);
+    const target = all[index];
+    await page.locator(`#comment-${target.id}`).getByRole('button', { name: /^Reply to / }).click();
+    const reply = page.locator(`form.comment-form[aria-labelledby="reply-${target.id}-heading"]`);
+    await reply.waitFor();
+    const withForm = await lines(page);
+    assert.equal(withForm[index].id, target.id);
+    assert.ok(withForm[index + 1].reply, 'the form is right under the comment');
+    assert.equal(withForm[index + 2].id, all[index + 1].id, 'and its first reply after the form');
+    assert.equal(withForm.length, all.length + 1);
+    await fill(reply, { text: 'A reply after reordering.' });
+    await reply.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment-notice', { hasText: 'published' }).waitFor();
+    const posted = endpoint.received.at(-1);
+    assert.equal(posted.parent, target.id);
+    const after = await lines(page);
+    assert.ok(!after.some((l) => l.reply), 'the reply form is gone');
+    const mine = after.findIndex((l) => l.body === 'A reply after reordering.');
+    assert.ok(mine > index, 'the reply is under its parent');
+    assert.equal(after[mine].depth, 1);
+    assert.ok(after.slice(index + 1, mine).every((l) => l.depth > 0), 'inside its parent\'s replies, the newest last');
+    assert.ok(!(after[mine + 1]?.depth > 0), 'at the end of them');
+    assert.deepEqual(after.filter((l) => l !== after[mine]).map((l) => l.id), all.map((l) => l.id), 'the other comments stay as they were');
+    assert.equal(await page.locator('form.comment-form[aria-labelledby="reply-top-heading"]').count(), 1, 'the top-level form is back');
+    // Back to oldest first: the reply stays with its parent.
+    await page.getByRole('button', { name: 'Oldest first' }).click();
+    await settled(page);
+    const oldest = await lines(page);
+    const parentAt = oldest.findIndex((l) => l.id === target.id);
+    const replyAt = oldest.findIndex((l) => l.body === 'A reply after reordering.');
+    assert.ok(replyAt > parentAt && oldest.slice(parentAt + 1, replyAt + 1).every((l) => l.depth > 0), 'still under its parent');
+    page.assertClean();
+  });
+
+  await t.test('hostile comment data stays text', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + `/article/${HOSTILE_STORY}`);
+    await nearStoryEnd(page);
+    await page.locator('.comment').nth(2).waitFor();
+    const shown = await page.locator('.comment').evaluateAll((items) => items.map((li) => ({
+      id: li.id,
+      author: li.querySelector('.comment-author').textContent,
+      link: li.querySelector('.comment-author a')?.getAttribute('href') ?? null,
+      body: li.querySelector('.comment-body').innerHTML,
+      reply: li.querySelector('.reply-button')?.value,
+    })));
+    assert.deepEqual(shown.map((c) => c.id), ['comment-h1"><b>', 'comment-h2', 'comment-h3']);
+    assert.deepEqual(shown.map((c) => c.author), [`Eve ${ATTACK}`, "Mallory ' & <", 'Plain\r\nName']);
+    assert.equal(shown[0].link, null, 'a javascript: address is not linked');
+    // The picture's address stayed one attribute: it was requested, failed, and was removed.
+    await page.waitForFunction(() => !document.querySelector('.avatar-image'));
+    assert.equal(await page.locator('.comment').first().locator('img').count(), 0);
+    assert.equal(shown[0].reply, 'h1"><b>');
+    assert.equal(shown[1].link, 'https://mallory.example/?a="b"&c');
+    assert.match(shown[1].body, /^<p>Rich <em>text<\/em>"&gt;<img [^>]*><\/p>$/, 'a rich body goes through the sanitizer');
+    assert.equal(shown[2].body, '<p>a &gt; b "quoted" \'single\'</p><p>second</p>');
+    assert.equal(await page.locator('.comment [onerror], .comment script, .comment b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    page.assertClean(['/x.png']);
   });
 
   await t.test('a story with comments closed shows no form', async () => {

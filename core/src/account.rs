@@ -4,7 +4,7 @@
 
 use crate::base64::encode;
 use crate::sources::wordpress::WpUrls;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 use std::fmt;
 
 /// `sessionStorage` key of the [`SignedIn`] reader, per backend address.
@@ -22,21 +22,47 @@ pub enum SignInMethod {
 }
 
 /// Who is signed in, as the site knows them.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Account {
     pub id: u64,
     /// The public display name.
     pub name: String,
-    #[serde(default)]
+    /// Empty when the site does not say.
     pub email: String,
 }
 
+impl Account {
+    /// `{"id", "name", "email"?}`, as WordPress's `users/me` and a token endpoint answer; read by
+    /// walking the `Value`, so the browser build carries no derived decoder for it.
+    fn read(value: &Value) -> Option<Account> {
+        let email = match value.get("email") {
+            None => String::new(),
+            Some(email) => email.as_str()?.to_string(),
+        };
+        Some(Account { id: value["id"].as_u64()?, name: value["name"].as_str()?.to_string(), email })
+    }
+}
+
 /// A signed-in reader: the account and the header that proves it on every request that needs it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedIn {
     pub account: Account,
     /// `Basic …` or `Bearer …`, sent only on requests that act as the reader.
     pub authorization: String,
+}
+
+impl SignedIn {
+    /// The JSON kept in `sessionStorage` under [`session_key`].
+    pub fn to_stored(&self) -> String {
+        let Account { id, name, email } = &self.account;
+        json!({ "account": { "id": id, "name": name, "email": email }, "authorization": self.authorization }).to_string()
+    }
+
+    /// The reader [`to_stored`](Self::to_stored) wrote; `None` for anything else.
+    pub fn from_stored(text: &str) -> Option<SignedIn> {
+        let value: Value = serde_json::from_str(text).ok()?;
+        Some(SignedIn { account: Account::read(&value["account"])?, authorization: value["authorization"].as_str()?.to_string() })
+    }
 }
 
 /// Why signing in did not work.
@@ -98,17 +124,11 @@ pub fn lost_password_url(site: &str) -> String {
 
 /// Maps the answer to `GET users/me`.
 pub fn decode_account(status: u16, body: &str) -> Result<Account, SignInError> {
-    #[derive(Deserialize)]
-    struct WpError {
-        #[serde(default)]
-        code: String,
-    }
+    let answer = serde_json::from_str::<Value>(body).unwrap_or_default();
     if (200..300).contains(&status) {
-        let account: Account = serde_json::from_str(body).map_err(|_| SignInError::Other("the site's answer was not an account".into()))?;
-        return Ok(account);
+        return Account::read(&answer).ok_or_else(|| SignInError::Other("the site's answer was not an account".into()));
     }
-    let code = serde_json::from_str::<WpError>(body).map(|e| e.code).unwrap_or_default();
-    Err(match (status, code.as_str()) {
+    Err(match (status, answer["code"].as_str().unwrap_or_default()) {
         (_, "application_passwords_disabled" | "application_passwords_disabled_for_user") => SignInError::Unavailable,
         (401 | 403, _) => SignInError::WrongApplicationPassword,
         (404, _) => SignInError::Unavailable,
@@ -128,19 +148,16 @@ pub fn token_request(login: &str, password: &str) -> Result<String, SignInError>
 /// Maps the token endpoint's answer: `{"token": "…", "account": {"id", "name", "email"}}` with a
 /// 2xx status, else a refusal. The token must be an RFC 6750 `b64token`, or no header could carry it.
 pub fn decode_token(status: u16, body: &str) -> Result<SignedIn, SignInError> {
-    #[derive(Deserialize)]
-    struct Issued {
-        token: String,
-        account: Account,
-    }
     if (200..300).contains(&status) {
-        let issued: Issued = serde_json::from_str(body).map_err(|_| SignInError::Other("the site's answer was not a token and an account".into()))?;
-        let token = issued.token.trim_end_matches('=');
-        let b64token = !token.is_empty() && token.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b));
+        let answer = serde_json::from_str::<Value>(body).unwrap_or_default();
+        let issued = answer["token"].as_str().zip(Account::read(&answer["account"]));
+        let (token, account) = issued.ok_or_else(|| SignInError::Other("the site's answer was not a token and an account".into()))?;
+        let unpadded = token.trim_end_matches('=');
+        let b64token = !unpadded.is_empty() && unpadded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b));
         if !b64token {
             return Err(SignInError::Other("the site's token cannot be sent back to it".into()));
         }
-        return Ok(SignedIn { account: issued.account, authorization: format!("Bearer {}", issued.token) });
+        return Ok(SignedIn { account, authorization: format!("Bearer {token}") });
     }
     Err(match status {
         400 | 401 | 403 => SignInError::WrongCredentials,
@@ -229,8 +246,14 @@ mod tests {
     #[test]
     fn the_session_survives_storage() {
         let signed_in = SignedIn { account: Account { id: 1, name: "N".into(), email: String::new() }, authorization: "Basic eA==".into() };
-        let text = serde_json::to_string(&signed_in).unwrap();
-        assert_eq!(serde_json::from_str::<SignedIn>(&text).unwrap(), signed_in);
+        assert_eq!(SignedIn::from_stored(&signed_in.to_stored()), Some(signed_in));
+        // What the derived encoder stored before, in its field order.
+        let stored = r#"{"account":{"id":7,"name":"Ann","email":"a@x"},"authorization":"Bearer t"}"#;
+        let account = Account { id: 7, name: "Ann".into(), email: "a@x".into() };
+        assert_eq!(SignedIn::from_stored(stored), Some(SignedIn { account, authorization: "Bearer t".into() }));
+        for other in ["", "null", "{}", r#"{"account":{"id":7,"name":"Ann"}}"#, r#"{"account":{"id":-1,"name":"A"},"authorization":"x"}"#, r#"{"account":{"id":1,"name":"A","email":null},"authorization":"x"}"#] {
+            assert_eq!(SignedIn::from_stored(other), None, "{other}");
+        }
         assert_eq!(session_key("https://wp.example/"), "broadsheet.session.https://wp.example/");
     }
 }

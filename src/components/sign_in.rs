@@ -49,14 +49,13 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 fn read_session(key: &str) -> Option<SignedIn> {
-    let text = session_storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    SignedIn::from_stored(&session_storage()?.get_item(key).ok().flatten()?)
 }
 
 fn write_session(key: &str, reader: Option<&SignedIn>) {
     let Some(storage) = session_storage() else { return };
-    let _ = match reader.and_then(|r| serde_json::to_string(r).ok()) {
-        Some(text) => storage.set_item(key, &text),
+    let _ = match reader {
+        Some(reader) => storage.set_item(key, &reader.to_stored()),
         None => storage.remove_item(key),
     };
 }

@@ -90,3 +90,9 @@ pub fn forget_stored(key: &str) {
         let _ = storage.remove_item(key);
     }
 }
+
+/// An event handler boxed: every handler of one event then has one type, so the renderer's code
+/// for an event attribute is compiled once per event instead of once per handler.
+pub fn handler<E: 'static>(handle: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(handle)
+}

@@ -1,7 +1,7 @@
 //! "Save for later": keeps a story's teaser in this browser's reading list (the `/saved` page).
 
 use crate::api::Backend;
-use crate::browser::{forget_stored, load_stored, store};
+use crate::browser::{forget_stored, handler, load_stored, store};
 use broadsheet_core::model::Teaser;
 use broadsheet_core::reading_list::{reading_list_key, ReadingList};
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn SaveForLater(teaser: Teaser) -> impl IntoView {
     };
     view! {
         <p class="bookmark">
-            <button type="button" class="bookmark-toggle" aria-pressed=move || saved.get().to_string() on:click=toggle>
+            <button type="button" class="bookmark-toggle" aria-pressed=move || saved.get().to_string() on:click=handler(toggle)>
                 "Save for later"
             </button>
             <a href=crate::site_base::href("/saved") class="bookmark-list">"Saved stories"</a>

@@ -2,6 +2,7 @@
 //! main menu, and the header advertisement.
 
 use crate::api::{resource, Backend};
+use crate::browser::handler;
 use crate::components::ad_slot::HeaderAd;
 use crate::components::route_progress::{provide_page_loads, RouteProgress};
 use crate::components::search_suggestions::SearchBox;
@@ -56,7 +57,7 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#content" on:click=skip_to_content>"Skip to content"</a>
+        <a class="skip-link" href="#content" on:click=handler(skip_to_content)>"Skip to content"</a>
         <RouteProgress/>
         <header class="site-header">
             <div class="top-bar">
@@ -74,14 +75,14 @@ pub fn Header() -> impl IntoView {
                 {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
                 <SearchBox/>
             </div>
-            <nav class="main-menu" aria-label="Main" on:keydown=close_on_escape>
+            <nav class="main-menu" aria-label="Main" on:keydown=handler(close_on_escape)>
                 <button type="button" class="menu-toggle" node_ref=toggle aria-expanded=move || menu_open.get().to_string()
-                    aria-controls="menu-items" on:click=move |_| set_menu_open.update(|open| *open = !*open)>
+                    aria-controls="menu-items" on:click=handler(move |_| set_menu_open.update(|open| *open = !*open))>
                     "Menu"
                 </button>
                 <ul id="menu-items" class:open=menu_open>
                     {move || links().into_iter().map(|link| view! {
-                        <li><A href=crate::site_base::href(&link.href) exact=true on:click=move |_| set_menu_open.set(false)>{link.label}</A></li>
+                        <li><A href=crate::site_base::href(&link.href) exact=true on:click=handler(move |_| set_menu_open.set(false))>{link.label}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>

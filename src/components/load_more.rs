@@ -3,6 +3,7 @@
 //! between the stories.
 
 use crate::api::Backend;
+use crate::browser::handler;
 use crate::components::ad_slot::{slots, AdSlot};
 use crate::components::teaser::{HeadlineLevel, TeaserCard};
 use broadsheet_core::config::{AdSlot as Slot, Placement};
@@ -107,7 +108,7 @@ pub fn StoryFeed(
                         More::Failed(error) => Some(view! { <p class="form-error" role="alert">"More stories could not be loaded. " {error.to_string()}</p> }),
                         _ => None,
                     }}
-                    <button type="button" class="button secondary" on:click=load_more.clone()
+                    <button type="button" class="button secondary" on:click=handler(load_more.clone())
                         aria-disabled=move || (state.get() == More::Loading).then_some("true")>
                         {move || match state.get() {
                             More::Loading => "Loading…",

@@ -1,5 +1,6 @@
 //! What a page shows while its content loads or when it could not.
 
+use crate::browser::handler;
 use broadsheet_core::error::LoadError;
 use leptos::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
             <h1>"This page could not be loaded"</h1>
             <p>{error.to_string()}</p>
             <p class="actions">
-                {retryable.then(|| view! { <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button> })}
+                {retryable.then(|| view! { <button type="button" class="button" on:click=handler(move |_| retry.run(()))>"Try again"</button> })}
                 <a href=crate::site_base::href("/") class="button secondary">"Go to the homepage"</a>
             </p>
         </section>

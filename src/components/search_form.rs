@@ -1,5 +1,6 @@
 //! The search form of the header, the search page and the 404 page.
 
+use crate::browser::handler;
 use broadsheet_core::routes::{search_path, SEARCH_PATH};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub fn SearchForm(class: &'static str, name: SearchName, children: Children) -> 
         navigate(&search_path(&query, 1), Default::default());
     };
     view! {
-        <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=on_submit
+        <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=handler(on_submit)
             aria-label=match name { SearchName::Label(label) => Some(label), SearchName::HeadingId(_) => None }
             aria-labelledby=match name { SearchName::HeadingId(id) => Some(id), SearchName::Label(_) => None }>
             {children()}

@@ -3,6 +3,7 @@
 //! Escape closes the list.
 
 use crate::api::Backend;
+use crate::browser::handler;
 use crate::components::search_form::{SearchForm, SearchName};
 use broadsheet_core::routes::article_path;
 use broadsheet_core::search::SearchEntry;
@@ -122,15 +123,15 @@ pub fn SearchBox() -> impl IntoView {
                     role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
                     aria-expanded=move || open.get().to_string()
                     aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id)
-                    prop:value=move || query.get() on:input=on_input on:keydown=on_keydown on:blur=move |_| close()/>
+                    prop:value=move || query.get() on:input=handler(on_input) on:keydown=handler(on_keydown) on:blur=handler(move |_| close())/>
                 // mousedown would move focus out of the box and close the list before the click.
                 <ul id=LIST_ID role="listbox" aria-label="Suggested stories" class="suggestions" hidden=move || !open.get()
-                    on:mousedown=|event| event.prevent_default()>
+                    on:mousedown=handler(|event: web_sys::MouseEvent| event.prevent_default())>
                     {move || found.get().into_iter().enumerate().map(|(index, entry)| {
                         let go = go.clone();
                         view! {
                             <li id=option_id(index) role="option" aria-selected=move || (active.get() == Some(index)).to_string()
-                                on:click=move |_| go(index)>
+                                on:click=handler(move |_| go(index))>
                                 <span class="suggestion-title">{entry.title}</span>
                                 {(!entry.category.is_empty()).then(|| view! { <span class="suggestion-category">{entry.category}</span> })}
                             </li>

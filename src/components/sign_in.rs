@@ -3,6 +3,7 @@
 //! session is kept in `sessionStorage` only, so it ends with the tab.
 
 use crate::api::Backend;
+use crate::browser::handler;
 use broadsheet_core::account::{session_key, SignInError, SignInMethod, SignedIn};
 use broadsheet_core::comment_form::Draft;
 use leptos::html;
@@ -154,27 +155,27 @@ pub fn SignIn() -> impl IntoView {
             {move || match session.reader.get() {
                 Some(reader) => view! {
                     <span class="account-name">"Signed in as " <strong>{reader.account.name}</strong></span>
-                    <button type="button" class="tool" node_ref=sign_out_button on:click=sign_out>"Sign out"</button>
+                    <button type="button" class="tool" node_ref=sign_out_button on:click=handler(sign_out)>"Sign out"</button>
                 }.into_any(),
                 None => view! {
-                    <button type="button" class="tool" node_ref=opener aria-haspopup="dialog" on:click=open>"Sign in"</button>
+                    <button type="button" class="tool" node_ref=opener aria-haspopup="dialog" on:click=handler(open)>"Sign in"</button>
                 }.into_any(),
             }}
             <p class="visually-hidden" role="status">{move || status.get()}</p>
             <dialog node_ref=dialog class="sign-in-dialog" aria-labelledby="sign-in-title" aria-describedby="sign-in-lede"
-                on:close=on_close on:keydown=move |event| keep_focus_inside(&event, dialog)>
-                <form on:submit=submit novalidate>
+                on:close=handler(on_close) on:keydown=handler(move |event| keep_focus_inside(&event, dialog))>
+                <form on:submit=handler(submit) novalidate>
                     <h2 id="sign-in-title">"Welcome back!"</h2>
                     <p id="sign-in-lede" class="dialog-lede">"Sign in to your account"</p>
                     <p class="field">
                         <label for="sign-in-login">"Username or Email Address"</label>
                         <input id="sign-in-login" name="log" autocomplete="username" autocapitalize="off" spellcheck="false" required autofocus
-                            prop:value=move || login.get() on:input=text_input(login)/>
+                            prop:value=move || login.get() on:input=handler(text_input(login))/>
                     </p>
                     <p class="field">
                         <label for="sign-in-password">"Password"</label>
                         <input id="sign-in-password" name="pwd" type="password" autocomplete="current-password" required aria-describedby=described_by
-                            prop:value=move || password.get() on:input=text_input(password)/>
+                            prop:value=move || password.get() on:input=handler(text_input(password))/>
                         {hint}
                     </p>
                     {move || error.get().map(|problem| view! { <p class="form-error" role="alert">{problem.to_string()}</p> })}
@@ -182,7 +183,7 @@ pub fn SignIn() -> impl IntoView {
                         <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                             {move || if busy.get() { "Signing in…" } else { "Sign in" }}
                         </button>
-                        <button type="button" class="button secondary" on:click=close>"Cancel"</button>
+                        <button type="button" class="button secondary" on:click=handler(close)>"Cancel"</button>
                     </p>
                     {lost_password.map(|href| view! { <p class="lost-password"><a href=href rel="noopener">"Lost your password?"</a></p> })}
                 </form>

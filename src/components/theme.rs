@@ -2,7 +2,7 @@
 //! ("Aa"). Both are remembered in the browser and set as attributes on `<html>`, where the early
 //! script in `index.html` already put them before the first paint.
 
-use crate::browser::{load_stored, store};
+use crate::browser::{handler, load_stored, store};
 use broadsheet_core::preferences::{TextSize, Theme, TEXT_SIZE_KEY, THEME_KEY};
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn ThemeToggle() -> impl IntoView {
         set_root_attribute("data-theme", next.attribute());
     };
     view! {
-        <button type="button" class="tool theme-toggle" on:click=change title="Change the colour theme"
+        <button type="button" class="tool theme-toggle" on:click=handler(change) title="Change the colour theme"
             aria-label=move || format!("Colour theme: {}", theme.get().label())>
             <span class="tool-icon" aria-hidden="true">"◐"</span>
             <span class="tool-text">{move || theme.get().label()}</span>
@@ -42,7 +42,7 @@ pub fn TextSizeToggle() -> impl IntoView {
         set_root_attribute("data-text-size", next.attribute());
     };
     view! {
-        <button type="button" class="tool text-size-toggle" on:click=change title="Change the text size">
+        <button type="button" class="tool text-size-toggle" on:click=handler(change) title="Change the text size">
             "Aa"<span class="visually-hidden">{move || format!(" Text size: {}", size.get().label())}</span>
         </button>
     }

@@ -1,7 +1,7 @@
 //! The story's table of contents: ids for the sanitized body's headings, in-page links to them,
 //! and the section being read highlighted as the reader scrolls.
 
-use crate::browser::window;
+use crate::browser::{handler, window};
 use broadsheet_core::text::collapse_whitespace;
 use broadsheet_core::toc::{table_of_contents, Level, SectionIds, TocLink, TocSection};
 use leptos::html;
@@ -59,7 +59,7 @@ pub fn TableOfContents(sections: Vec<TocSection>) -> impl IntoView {
                 let _ = heading.focus();
             }
         };
-        view! { <a href=format!("#{}", link.id) aria-current=is_current on:click=focus_heading>{link.text}</a> }
+        view! { <a href=format!("#{}", link.id) aria-current=is_current on:click=handler(focus_heading)>{link.text}</a> }
     };
     view! {
         <nav class="toc" aria-label="Contents" node_ref=nav>

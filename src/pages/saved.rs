@@ -1,7 +1,7 @@
 //! The reading list, `/saved`: stories saved for later in this browser.
 
 use crate::api::Backend;
-use crate::browser::window;
+use crate::browser::{handler, window};
 use crate::components::bookmark::{load_reading_list, store_reading_list};
 use crate::components::teaser::{HeadlineLevel, TeaserCard};
 use broadsheet_core::reading_list::reading_list_key;
@@ -50,7 +50,7 @@ pub fn SavedPage() -> impl IntoView {
                                 <li class="saved-item">
                                     <TeaserCard teaser level=HeadlineLevel::H2/>
                                     <button type="button" class="button secondary" aria-label=label
-                                        on:click=move |_| remove.run((slug.clone(), title.clone()))>"Remove"</button>
+                                        on:click=handler(move |_| remove.run((slug.clone(), title.clone())))>"Remove"</button>
                                 </li>
                             }
                         }).collect_view()}

@@ -1,7 +1,9 @@
 //! Writing a comment: the reader's draft, its validation, and what a backend can answer.
 
 use crate::model::Comment;
-use serde::{Deserialize, Serialize};
+use serde::de::Error;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::fmt;
 
 /// What the reader has typed. The text is kept in the browser as they type, per story and reply
@@ -16,12 +18,27 @@ pub struct Draft {
 }
 
 /// Who is commenting, remembered in the browser for the next comment.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Identity {
     pub name: String,
     pub email: String,
     pub website: String,
+}
+
+/// Read back by walking a `Value` instead of with a derived decoder, which the browser build would
+/// carry for this alone (see `sources/wire.rs`): an object whose fields, each optional, are text.
+impl<'de> Deserialize<'de> for Identity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let stored = Value::deserialize(deserializer)?;
+        if !stored.is_object() {
+            return Err(D::Error::custom("expected an object"));
+        }
+        let field = |key: &str| match stored.get(key) {
+            None => Ok(String::new()),
+            Some(value) => value.as_str().map(str::to_string).ok_or_else(|| D::Error::custom(format!("expected text in `{key}`"))),
+        };
+        Ok(Identity { name: field("name")?, email: field("email")?, website: field("website")? })
+    }
 }
 
 impl Draft {
@@ -173,6 +190,18 @@ impl fmt::Display for CommentRefusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_identity_survives_storage() {
+        let identity = Identity { name: "Zoë".into(), email: "z@example.com".into(), website: String::new() };
+        let stored = serde_json::to_string(&identity).unwrap();
+        assert_eq!(serde_json::from_str::<Identity>(&stored).unwrap(), identity);
+        let partial = serde_json::from_str::<Identity>(r#"{"name":"Ann","extra":1}"#).unwrap();
+        assert_eq!(partial, Identity { name: "Ann".into(), ..Identity::default() });
+        for unreadable in [r#""Ann""#, "[]", "null", r#"{"name":7}"#, r#"{"email":null}"#] {
+            assert!(serde_json::from_str::<Identity>(unreadable).is_err(), "{unreadable}");
+        }
+    }
 
     fn draft(text: &str, name: &str, email: &str, website: &str) -> Draft {
         Draft { text: text.into(), name: name.into(), email: email.into(), website: website.into() }

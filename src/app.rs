@@ -35,6 +35,8 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     set_timeout_seconds(config.timeout_seconds);
     let backend = Backend::new(config.source.clone());
     crate::prefetch::fetch_stories_on_intent(backend.clone());
+    // In a task of its own, while the page's content is on its way.
+    crate::browser::set_timeout(crate::browser::prepare_date_formats, 0);
     provide_context(backend);
     crate::components::header::provide_header_state();
     // Backend HTML keeps only the frames of the players the publisher allows (the CSP allows no others).

@@ -34,6 +34,12 @@ fn formatter(style: DateStyle) -> Function {
     Intl::DateTimeFormat::new(&Array::new(), &options).format()
 }
 
+/// Makes the date formats ahead of the first page that shows a date (milliseconds of the
+/// browser's locale data), so that they are not part of that page's task.
+pub fn prepare_date_formats() {
+    FORMATTERS.with(|_| ());
+}
+
 /// A date in the reader's own locale and time zone.
 pub fn format_date(at: Timestamp, style: DateStyle) -> String {
     FORMATTERS

@@ -24,8 +24,15 @@ pub fn title(text: &str) {
     TITLES.with_borrow_mut(|titles| titles.push((id, document_title(text, &site_name))));
     show_title();
     on_cleanup(move || {
-        TITLES.with_borrow_mut(|titles| titles.retain(|(other, _)| *other != id));
-        show_title();
+        // Setting the document's title costs a millisecond: only when the one shown goes.
+        let shown = TITLES.with_borrow_mut(|titles| {
+            let shown = titles.last().is_some_and(|(newest, _)| *newest == id);
+            titles.retain(|(other, _)| *other != id);
+            shown
+        });
+        if shown {
+            show_title();
+        }
     });
 }
 

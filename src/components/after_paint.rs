@@ -3,15 +3,18 @@
 
 use leptos::prelude::*;
 
+/// Runs `then` in the frame after the next one: asked for during a frame, a callback runs in the
+/// next, so the page as built now is painted first.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || request_animation_frame(then));
+}
+
 /// Shows `children` in the frame after the page's first one.
 #[component]
 pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
     let painted = RwSignal::new(false);
-    // Asked for during the first frame, a callback runs in the second.
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            painted.try_set(true);
-        })
+    after_paint(move || {
+        painted.try_set(true);
     });
     move || painted.get().then(|| children())
 }

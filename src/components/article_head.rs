@@ -1,5 +1,6 @@
-//! A story's document head: title, description, canonical address, Open Graph, Twitter card and
-//! schema.org JSON-LD, kept while the story is on screen (`head.rs`).
+//! A story's document head besides its title (which the page sets at once): description,
+//! canonical address, Open Graph, Twitter card and schema.org JSON-LD, kept while the story is on
+//! screen (`head.rs`). Nothing a reader sees: the page builds them after its first paint.
 
 use crate::head;
 use broadsheet_core::config::Config;
@@ -12,7 +13,6 @@ use std::sync::Arc;
 pub fn ArticleHeadTags(teaser: Teaser) -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
     let tags = ArticleHead::new(&teaser, &crate::site_base::site_url(), &config.site.name);
-    head::title(&tags.title);
     head::description(&tags.description);
     // The JSON-LD is our own serialized data, escaped so that no value can close the element.
     head::add("script", &[("type", "application/ld+json")], &tags.json_ld);

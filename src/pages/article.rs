@@ -80,8 +80,12 @@ fn ArticleView(article: Article) -> impl IntoView {
     });
     let text = NodeRef::<html::Div>::new();
     let hero = teaser.hero.clone();
+    crate::head::title(&teaser.title);
+    let head_teaser = teaser.clone();
     view! {
-        <ArticleHeadTags teaser=teaser.clone()/>
+        <AfterPaint>
+            <ArticleHeadTags teaser=head_teaser.clone()/>
+        </AfterPaint>
         <article class="article" on:click=move |event| embeds.on_click(&event)>
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>

@@ -72,6 +72,8 @@ async function loadMoreToTheEnd(page, scope, backend, { from, totalPages, shown 
 
 /** Fails unless the document head describes `story` at `url`: for search engines and share cards. */
 export async function assertHeadDescribes(page, url, story) {
+  // The tags besides the title are added in the frame after the story's first paint.
+  await page.locator('head script[type="application/ld+json"]').waitFor({ state: 'attached' });
   const head = await page.evaluate(() => {
     const contents = (selector) => [...document.head.querySelectorAll(selector)].map((m) => m.content);
     return {

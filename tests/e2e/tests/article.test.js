@@ -271,6 +271,7 @@ test('a hostile headline stays inside the JSON-LD', async (t) => {
   await page.goto(`${server.origin}/article/${LONG}`);
   await page.locator('.article h1').waitFor();
   const ld = page.locator('head script[type="application/ld+json"]');
+  await ld.waitFor({ state: 'attached' });
   assert.equal(await ld.count(), 1);
   assert.equal(JSON.parse(await ld.textContent()).headline, title);
   assert.ok(!(await ld.textContent()).includes('<'), 'no markup characters in the serialized data');

@@ -92,7 +92,9 @@ test('published pages from the demo content', async (t) => {
     assert.equal(await page.locator('.article h1').textContent(), story.title);
     assert.ok(await page.locator('.article h1').isVisible());
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('app-waiting')), false);
-    // The app's head tags replace the published ones: one canonical address, one description.
+    // The app's head tags replace the published ones: one canonical address, one description
+    // (the app adds them in the frame after its first paint).
+    await page.locator('head script[type="application/ld+json"]').waitFor({ state: 'attached' });
     assert.equal(await page.locator('head link[rel=canonical]').count(), 1);
     assert.equal(await page.locator('head meta[name=description]').count(), 1);
     assert.equal(await page.locator('head script[type="application/ld+json"]').count(), 1);

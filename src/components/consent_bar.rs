@@ -1,7 +1,7 @@
 //! The privacy notice: shown at the bottom of the window until the reader accepts it, then never
 //! again in this browser. Only there when `config.json` names the two documents.
 
-use crate::browser::{load_stored, store};
+use crate::browser::{handler, load_stored, store};
 use broadsheet_core::config::Config;
 use broadsheet_core::preferences::CONSENT_KEY;
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn ConsentBar() -> impl IntoView {
                         "By using this site, you agree to the " <a href=crate::site_base::href(&consent.privacy)>"Privacy Policy"</a>
                         " and " <a href=crate::site_base::href(&consent.terms)>"Terms of Use"</a> "."
                     </p>
-                    <button type="button" class="button" on:click=accept>"Accept"</button>
+                    <button type="button" class="button" on:click=handler(accept)>"Accept"</button>
                 </section>
             }
         })

@@ -1,7 +1,7 @@
 //! Sharing a story: links to each network and email, print, copy the link, and the device's own
 //! share sheet where the browser has one.
 
-use crate::browser::{set_timeout, window};
+use crate::browser::{handler, set_timeout, window};
 use broadsheet_core::share::{Network, SharedStory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,7 +58,7 @@ pub fn ShareBar(story: SharedStory, #[prop(optional)] heading: Option<&'static s
     });
     let native = has_native_share().then(|| {
         view! {
-            <li><button type="button" class="share-link" on:click=move |_| native_share(&story)>"Share with an app"</button></li>
+            <li><button type="button" class="share-link" on:click=handler(move |_| native_share(&story))>"Share with an app"</button></li>
         }
     });
     view! {
@@ -68,8 +68,8 @@ pub fn ShareBar(story: SharedStory, #[prop(optional)] heading: Option<&'static s
             {heading.map(|heading| view! { <h2 id="share-heading" class="section-heading">{heading}</h2> })}
             <ul class="share-list">
                 {links}
-                <li><button type="button" class="share-link" aria-label="Print this article" on:click=|_| print()>"Print"</button></li>
-                <li><button type="button" class="share-link" on:click=on_copy>"Copy link"</button></li>
+                <li><button type="button" class="share-link" aria-label="Print this article" on:click=handler(|_| print())>"Print"</button></li>
+                <li><button type="button" class="share-link" on:click=handler(on_copy)>"Copy link"</button></li>
                 {native}
             </ul>
             <p class="share-status" role="status">{move || copied.get().then_some("Copied")}</p>

@@ -1,7 +1,7 @@
 //! The article page, `/article/{slug}`.
 
 use crate::api::{resource, Backend};
-use crate::browser::DateStyle;
+use crate::browser::{handler, DateStyle};
 use crate::components::after_paint::AfterPaint;
 use crate::components::article_head::ArticleHeadTags;
 use crate::components::bookmark::SaveForLater;
@@ -86,7 +86,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         <AfterPaint>
             <ArticleHeadTags teaser=head_teaser.clone()/>
         </AfterPaint>
-        <article class="article" on:click=move |event| embeds.on_click(&event)>
+        <article class="article" on:click=handler(move |event| embeds.on_click(&event))>
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
                     <li><a href=crate::site_base::href("/")>"Home"</a></li>

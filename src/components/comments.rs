@@ -23,6 +23,9 @@ const FIRST: usize = 100;
 /// Comments added by "Show more comments": each is cheap to build and the browser lays out only
 /// those near the view, so one click shows a long thread's rest instead of ten clicks.
 const MORE: usize = 1000;
+/// Lines per block of the list. The browser skips a block far from the view whole, so it tracks
+/// and lays out a few dozen blocks after "Show more" rather than a thousand lines.
+const BLOCK: usize = 25;
 
 #[component]
 pub fn Comments(teaser: Teaser) -> impl IntoView {
@@ -113,9 +116,10 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 </div>
             })}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
-            // Its lines are kept by `Lines`. One handler for all the Reply buttons and one for all
-            // the pictures, rather than one per comment.
-            <ol class="comment-list" node_ref=list on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }
+            // Its lines are kept by `Lines`, in blocks; the role says its items are in those.
+            // One handler for all the Reply buttons and one for all the pictures, rather than one
+            // per comment.
+            <ol class="comment-list" role="list" node_ref=list on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }
                 on:error:capture=drop_broken_picture></ol>
             {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
                 <p class="more"><button type="button" class="button secondary" on:click=show_more>
@@ -136,6 +140,8 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
 /// The comment list's lines, kept by hand rather than by a keyed `<For>` (which brings a keyed
 /// diff and `indexmap` into the binary): a comment's `<li>` is built once, with plain DOM calls,
 /// and only moved after that; the reply form is a Leptos view of its own, mounted in its `<li>`.
+/// Lines appended together go in blocks of `BLOCK` (the rest into the list itself); a line moved
+/// goes where the line it is placed before is.
 #[derive(Default)]
 struct Lines {
     /// What the list shows, in order.
@@ -165,20 +171,30 @@ impl Lines {
         let Some(document) = list.owner_document() else { return };
         // Lines placed before the same one go in together: "Show more" appends once.
         for group in placements.chunk_by(|a, b| a.before == b.before) {
+            let before = group[0].before.and_then(|i| self.elements.get(&self.keys[i])).cloned();
             let fragment = document.create_document_fragment();
-            for placement in group {
+            // Into the block of the line they go before; at the end, in new blocks.
+            let mut block: Node = fragment.clone().into();
+            for (n, placement) in group.iter().enumerate() {
+                if before.is_none() && n % BLOCK == 0 {
+                    // A few lines left over (a comment just posted) go into the list itself.
+                    let full = group.len() - n >= BLOCK;
+                    block = full.then(|| new_block(&fragment)).flatten().unwrap_or_else(|| fragment.clone().into());
+                }
                 let key = &wanted_keys[placement.row];
                 let element = match self.elements.get(key) {
                     Some(element) => Some(element.clone()),
                     None => self.build(&wanted[placement.row], &reply_form),
                 };
                 if let Some(element) = element {
-                    let _ = fragment.append_child(&element);
+                    let _ = block.append_child(&element);
                     self.elements.insert(key.clone(), element);
                 }
             }
-            let before = group[0].before.and_then(|i| self.elements.get(&self.keys[i]));
-            let _ = list.insert_before(&fragment, before.map(|e| e.unchecked_ref::<Node>()));
+            let _ = match before.and_then(|before| Some((before.parent_node()?, before))) {
+                Some((block, before)) => block.insert_before(&fragment, Some(&before)),
+                None => list.append_child(&fragment),
+            };
         }
         self.keys = wanted_keys;
     }
@@ -208,6 +224,14 @@ impl Lines {
             }
         }
     }
+}
+
+/// A new block of the list at the end of `parent`.
+fn new_block(parent: &Node) -> Option<Node> {
+    let block = add(parent, "div", "comment-block", "")?;
+    // Not a list level of its own for assistive technologies: its lines are the list's items.
+    block.set_attribute("role", "none").ok()?;
+    Some(block.into())
 }
 
 /// The open reply form: its reactive owner (signals, effects) and its view's state.

@@ -174,7 +174,8 @@ test('commenting', async (t) => {
   // The list's lines are kept by hand (a comment's line is built once, then only moved): every
   // change below must leave each line showing its own comment, in thread order.
   const LONG = '/article/concealed-carry-reciprocity-bill-explained';
-  const lines = (page) => page.locator('.comment-list > li').evaluateAll((items) => items.map((li) => ({
+  const LINES = '.comment-list > li, .comment-list > .comment-block > li';
+  const lines = (page) => page.locator(LINES).evaluateAll((items) => items.map((li) => ({
     id: li.id.replace('comment-', ''),
     reply: li.classList.contains('reply'),
     depth: Number(li.className.match(/depth-(\d)/)?.[1] ?? -1),
@@ -217,8 +218,23 @@ test('commenting', async (t) => {
     await page.locator('.comment').first().waitFor();
     assert.equal(await page.locator('.comment').count(), 100);
     await page.getByRole('button', { name: /Show more comments/ }).click();
-    await page.waitForFunction(() => document.activeElement?.matches('.comment-list > li.comment:nth-child(101)'));
+    await page.waitForFunction((lines) => document.activeElement === document.querySelectorAll(lines)[100], LINES);
     assert.equal(await page.locator('.comment').count(), known.size, 'the first new comment has the focus, all are shown');
+    // The lines' blocks are no list level for assistive technologies: the comments in the
+    // browser's own accessibility tree are items of the one list. (Blocks far from the view are
+    // skipped until near, as a line's content was when each line was skipped on its own.)
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.comment-list' });
+    const { nodes: items } = await cdp.send('Accessibility.queryAXTree', { nodeId, role: 'listitem' });
+    const focused = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.comment:focus' });
+    const { nodes: [focusedItem] } = await cdp.send('Accessibility.getPartialAXTree', { nodeId: focused.nodeId, fetchRelatives: false });
+    assert.ok(items.some((item) => item.nodeId === focusedItem.nodeId), 'the focused comment is a list item');
+    const level = (item) => item.properties?.find((p) => p.name === 'level')?.value.value;
+    assert.deepEqual(new Set(items.map(level)), new Set([1]), 'of the one list');
+    const { nodes: lists } = await cdp.send('Accessibility.queryAXTree', { nodeId, role: 'list' });
+    assert.equal(lists.length, 1, 'no list within it');
+    await cdp.detach();
     await assertThread(page, { order: 'oldest', known });
     await page.getByRole('button', { name: 'Newest first' }).click();
     await settled(page);

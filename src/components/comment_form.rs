@@ -3,7 +3,7 @@
 //! the comment.
 
 use crate::api::Backend;
-use crate::browser::{forget_stored, load_stored, store};
+use crate::browser::{forget_stored, handler, load_stored, store};
 use crate::components::sign_in::Session;
 use broadsheet_core::comment_form::{draft_key, identity_key, CommentRefusal, Draft, Field, FieldError, Identity, NewComment, PostedComment};
 use broadsheet_core::model::Teaser;
@@ -121,10 +121,10 @@ pub fn CommentForm(
     let is_reply = on_cancel.is_some();
 
     view! {
-        <form class="comment-form" novalidate on:submit=submit aria-labelledby=labelled_by>
+        <form class="comment-form" novalidate on:submit=handler(submit) aria-labelledby=labelled_by>
             <h3 id=heading_id>{if is_reply { "Reply" } else { "Leave a Reply" }}</h3>
             {on_cancel.map(|cancel| view! {
-                <button type="button" class="cancel-reply" on:click=move |_| cancel.run(())>"Cancel reply"</button>
+                <button type="button" class="cancel-reply" on:click=handler(move |_| cancel.run(()))>"Cancel reply"</button>
             })}
             <p class="form-note">"Your email address will not be published. Required fields are marked " <span aria-hidden="true">"*"</span><span class="visually-hidden">"as required"</span></p>
             <p class="field field-comment">

@@ -1,7 +1,7 @@
 //! A story's discussion: the threaded list, replies in place, and the comments posted from here.
 
 use crate::api::{resource, Backend};
-use crate::browser::{format_date, DateStyle};
+use crate::browser::{format_date, handler, DateStyle};
 use crate::components::comment_form::CommentForm;
 use crate::components::safe_html::policy;
 use crate::sanitize::sanitize_into;
@@ -104,25 +104,25 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
             }}</h2>
             {move || loaded.get().and_then(Result::err).map(|error| view! {
                 <p class="load-failed" role="alert">{error.to_string()} " "
-                    <button type="button" class="button secondary" on:click=move |_| loaded.refetch()>"Try again"</button>
+                    <button type="button" class="button secondary" on:click=handler(move |_| loaded.refetch())>"Try again"</button>
                 </p>
             })}
             {move || (threaded.with(Vec::len) > 1).then(|| view! {
                 <div class="comment-order" role="group" aria-label="Order of comments">
                     <button type="button" aria-pressed=move || (order.get() == Order::OldestFirst).to_string()
-                        on:click=move |_| order.set(Order::OldestFirst)>"Oldest first"</button>
+                        on:click=handler(move |_| order.set(Order::OldestFirst))>"Oldest first"</button>
                     <button type="button" aria-pressed=move || (order.get() == Order::NewestFirst).to_string()
-                        on:click=move |_| order.set(Order::NewestFirst)>"Newest first"</button>
+                        on:click=handler(move |_| order.set(Order::NewestFirst))>"Newest first"</button>
                 </div>
             })}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
             // Its lines are kept by `Lines`, in blocks; the role says its items are in those.
             // One handler for all the Reply buttons and one for all the pictures, rather than one
             // per comment.
-            <ol class="comment-list" role="list" node_ref=list on:click=move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) }
-                on:error:capture=drop_broken_picture></ol>
+            <ol class="comment-list" role="list" node_ref=list on:click=handler(move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) })
+                on:error:capture=handler(drop_broken_picture)></ol>
             {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
-                <p class="more"><button type="button" class="button secondary" on:click=show_more>
+                <p class="more"><button type="button" class="button secondary" on:click=handler(show_more)>
                     {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
                 </button></p>
             })}

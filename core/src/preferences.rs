@@ -45,11 +45,7 @@ impl Theme {
 
     /// The `data-theme` value on `<html>`; none lets the device decide.
     pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::Auto => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
+        (self != Theme::Auto).then(|| self.stored_name())
     }
 
     pub fn label(self) -> &'static str {
@@ -94,11 +90,7 @@ impl TextSize {
 
     /// The `data-text-size` value on `<html>`.
     pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            TextSize::Normal => None,
-            TextSize::Large => Some("large"),
-            TextSize::Larger => Some("larger"),
-        }
+        (self != TextSize::Normal).then(|| self.stored_name())
     }
 
     pub fn label(self) -> &'static str {

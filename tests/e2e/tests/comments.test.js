@@ -210,12 +210,18 @@ test('commenting', async (t) => {
     return new Map((await res.json()).comments.map((c) => [c.id, c]));
   };
 
-  await t.test('showing more, then changing the order, keeps every comment in its place', async () => {
-    const known = await storyComments();
+  // The long thread's story, scrolled to its first comments.
+  const openLongThread = async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + LONG);
     await nearStoryEnd(page);
     await page.locator('.comment').first().waitFor();
+    return page;
+  };
+
+  await t.test('showing more, then changing the order, keeps every comment in its place', async () => {
+    const known = await storyComments();
+    const page = await openLongThread();
     assert.equal(await page.locator('.comment').count(), 100);
     await page.getByRole('button', { name: /Show more comments/ }).click();
     await page.waitForFunction((lines) => document.activeElement === document.querySelectorAll(lines)[100], LINES);
@@ -249,10 +255,7 @@ test('commenting', async (t) => {
 
   await t.test('after reordering, a reply form opens under its comment and the posted reply appears there', async () => {
     const known = await storyComments();
-    const page = await openPage(browser);
-    await page.goto(server.origin + LONG);
-    await nearStoryEnd(page);
-    await page.locator('.comment').first().waitFor();
+    const page = await openLongThread();
     await page.getByRole('button', { name: /Show more comments/ }).click();
     await page.getByRole('button', { name: 'Newest first' }).click();
     await settled(page);

@@ -14,6 +14,7 @@ pub mod feed;
 pub mod front_page;
 pub mod model;
 pub mod order;
+pub mod pagination;
 pub mod preferences;
 pub mod reading_list;
 pub mod reading_time;

@@ -1,19 +1,7 @@
 //! Numbered pages: « Previous 1 … 4 5 6 … 12 Next ».
 
+use broadsheet_core::pagination::visible_pages;
 use leptos::prelude::*;
-
-/// Page numbers to show around `current`, with `None` for a gap.
-fn visible_pages(current: u32, total: u32) -> Vec<Option<u32>> {
-    let mut pages = Vec::new();
-    for n in 1..=total {
-        if n == 1 || n == total || n.abs_diff(current) <= 1 {
-            pages.push(Some(n));
-        } else if pages.last().is_some_and(Option::is_some) {
-            pages.push(None);
-        }
-    }
-    pages
-}
 
 #[component]
 pub fn Pagination(current: u32, total: u32, path: Callback<u32, String>) -> impl IntoView {

@@ -1,6 +1,7 @@
 //! The app's URLs, a public contract: readers share these links. Building them lives here so that
 //! every link in the app is spelled one way.
 
+use crate::case::lower_case;
 use std::fmt::Write;
 
 /// Where the site is served on its host: the domain root, or a sub-path such as `/news/` chosen
@@ -122,6 +123,32 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.chars().any(|c| matches!(c, '/' | '\\' | '?' | '#') || c.is_whitespace() || c.is_control())
 }
 
+/// A URL name made from text: its letters and digits (any script; [`lower_case`]d) joined by single
+/// hyphens, apostrophes dropped (`Mayor's` → `mayors`), at most `max_bytes` long and never ending
+/// in a hyphen. Empty when the text has no letters or digits; otherwise a valid slug
+/// ([`is_valid_slug`]) for any `max_bytes` up to 200.
+pub fn slug_from(text: &str, max_bytes: usize) -> String {
+    let mut slug = String::new();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            let letter = lower_case(c);
+            let dash = gap && !slug.is_empty();
+            if slug.len() + usize::from(dash) + letter.len_utf8() > max_bytes {
+                break;
+            }
+            if dash {
+                slug.push('-');
+            }
+            slug.push(letter);
+            gap = false;
+        } else if !matches!(c, '\'' | '’' | '‘' | '`') {
+            gap = true;
+        }
+    }
+    slug
+}
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -138,6 +165,33 @@ pub fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_from_text_are_lower_case_words_joined_by_hyphens() {
+        assert_eq!(slug_from("How the standoff started", 60), "how-the-standoff-started");
+        assert_eq!(slug_from("  What's next?  ", 60), "whats-next");
+        assert_eq!(slug_from("Governor’s race: 2026 — the results", 60), "governors-race-2026-the-results");
+        assert_eq!(slug_from("Mayor's plan: “Build it” — now!", 60), "mayors-plan-build-it-now");
+        assert_eq!(slug_from("  Économie LOCALE & Ölpreis ", 60), "économie-locale-ölpreis");
+        assert_eq!(slug_from("日本語 ニュース", 60), "日本語-ニュース");
+        assert_eq!(slug_from("<script>\"x\"</script>", 60), "script-x-script");
+        assert_eq!(slug_from("../etc/passwd", 60), "etc-passwd");
+        assert_eq!(slug_from("%2F?#", 60), "2f");
+        assert_eq!(slug_from("!!!", 60), "");
+    }
+
+    #[test]
+    fn slugs_from_text_stop_at_their_length_without_a_trailing_hyphen() {
+        assert_eq!(slug_from(&"a".repeat(500), 100), "a".repeat(100));
+        assert_eq!(slug_from("abc def", 4), "abc");
+        assert_eq!(slug_from("abc def", 5), "abc-d");
+        assert_eq!(slug_from("éé", 3), "é");
+        for max_bytes in 0..=200 {
+            let slug = slug_from(&"Wörd, ünd 日本 ".repeat(30), max_bytes);
+            assert!(slug.len() <= max_bytes && !slug.ends_with('-'), "{slug}");
+            assert!(slug.is_empty() || is_valid_slug(&slug), "{slug}");
+        }
+    }
 
     #[test]
     fn builds_list_paths_with_page_only_past_the_first() {

@@ -1,13 +1,13 @@
 //! A story's table of contents: ids for its section headings, derived from their text (never from
 //! the backend's own ids), unique on the page, and the outline that links to them.
 
-use crate::case::lower_case;
+use crate::routes::slug_from;
 use std::collections::HashSet;
 
 /// Fewer headings than this make no useful table of contents.
 pub const MIN_HEADINGS: usize = 3;
 /// Longer slugs are cut: an id is for linking, not for reading.
-const MAX_SLUG_CHARS: usize = 60;
+const MAX_SLUG_BYTES: usize = 60;
 
 /// A heading's rank in the outline: `h2` or `h3`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct SectionIds {
 
 impl SectionIds {
     pub fn id_for(&mut self, heading: &str) -> String {
-        let slug = slug(heading);
+        let slug = slug_from(heading, MAX_SLUG_BYTES);
         let base = if slug.is_empty() { "section".to_string() } else { format!("section-{slug}") };
         let mut id = base.clone();
         let mut n = 2;
@@ -48,28 +48,6 @@ impl SectionIds {
         }
         self.taken.insert(id.clone());
         id
-    }
-}
-
-/// Letters and digits of `text` (any script; [`lower_case`]d), other runs as one `-`; apostrophes vanish
-/// so that "Governor's race" reads `governors-race`.
-pub fn slug(text: &str) -> String {
-    let mut slug = String::new();
-    let mut pending_dash = false;
-    for c in text.chars().filter(|c| !matches!(c, '\'' | '’')) {
-        if c.is_alphanumeric() {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.push(lower_case(c));
-        } else {
-            pending_dash = true;
-        }
-    }
-    match slug.char_indices().nth(MAX_SLUG_CHARS) {
-        Some((cut, _)) => slug[..cut].trim_end_matches('-').to_string(),
-        None => slug,
     }
 }
 
@@ -94,18 +72,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_are_lower_case_words_joined_by_dashes() {
-        assert_eq!(slug("How the standoff started"), "how-the-standoff-started");
-        assert_eq!(slug("  What's next?  "), "whats-next");
-        assert_eq!(slug("Governor’s race: 2026 — the results"), "governors-race-2026-the-results");
-        assert_eq!(slug("État civil & Ölpreis"), "état-civil-ölpreis");
-        assert_eq!(slug("<script>\"x\"</script>"), "script-x-script");
-        assert_eq!(slug("!!!"), "");
-        let long = slug(&"word ".repeat(40));
-        assert!(long.chars().count() <= MAX_SLUG_CHARS && !long.ends_with('-'), "{long}");
-    }
-
-    #[test]
     fn ids_are_unique_and_never_empty() {
         let mut ids = SectionIds::default();
         assert_eq!(ids.id_for("Background"), "section-background");
@@ -117,7 +83,7 @@ mod tests {
     }
 
     fn link(text: &str) -> TocLink {
-        TocLink { id: format!("section-{}", slug(text)), text: text.into() }
+        TocLink { id: format!("section-{}", slug_from(text, MAX_SLUG_BYTES)), text: text.into() }
     }
 
     #[test]

@@ -87,11 +87,40 @@ impl Row<'_> {
     }
 }
 
-/// The first `shown` comments of a thread, with the reply form right after the comment
-/// `replying_to` when that one is among them.
-pub fn rows<'a>(threaded: &'a [ThreadedComment], shown: usize, replying_to: Option<&'a str>) -> Vec<Row<'a>> {
-    let mut rows = Vec::with_capacity(shown.min(threaded.len()) + 1);
-    for item in threaded.iter().take(shown) {
+/// Which comments of a thread are on screen: the first `first` of the others, and every comment
+/// the reader posted here, wherever the thread puts it. So a new comment is seen at once, even
+/// after comments not shown yet, and pushes none of the shown ones out.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a> {
+    pub first: usize,
+    pub posted_here: &'a [Comment],
+}
+
+impl<'a> Shown<'a> {
+    /// The thread's comments, each with whether it is on screen.
+    fn mark<'t>(&self, threaded: &'t [ThreadedComment]) -> impl Iterator<Item = (&'t ThreadedComment, bool)> + use<'t, 'a> {
+        let (first, posted_here) = (self.first, self.posted_here);
+        let mut others = 0;
+        threaded.iter().map(move |item| {
+            let shown = posted_here.iter().any(|own| own.id == item.comment.id) || {
+                others += 1;
+                others <= first
+            };
+            (item, shown)
+        })
+    }
+
+    /// How many comments are not shown yet, and the first of them (which "Show more" focuses).
+    pub fn hidden<'t>(&self, threaded: &'t [ThreadedComment]) -> (usize, Option<&'t ThreadedComment>) {
+        self.mark(threaded).filter(|&(_, shown)| !shown).fold((0, None), |(count, first), (item, _)| (count + 1, first.or(Some(item))))
+    }
+}
+
+/// The shown comments of a thread, with the reply form right after the comment `replying_to`
+/// when that one is among them.
+pub fn rows<'a>(threaded: &'a [ThreadedComment], shown: Shown, replying_to: Option<&'a str>) -> Vec<Row<'a>> {
+    let mut rows = Vec::with_capacity(shown.first.min(threaded.len()) + shown.posted_here.len() + 1);
+    for (item, _) in shown.mark(threaded).filter(|&(_, shown)| shown) {
         rows.push(Row::Comment(item));
         if replying_to == Some(item.comment.id.as_str()) {
             rows.push(Row::ReplyForm { parent: &item.comment.id });
@@ -224,10 +253,29 @@ mod tests {
         let keys = |rows: Vec<Row>| rows.iter().map(Row::key).collect::<Vec<_>>();
         let c = |id: &str| RowKey::Comment(id.into());
         let form = |id: &str| RowKey::ReplyForm(id.into());
-        assert_eq!(keys(rows(&threaded, 10, None)), [c("a"), c("a1"), c("b")]);
-        assert_eq!(keys(rows(&threaded, 10, Some("a"))), [c("a"), form("a"), c("a1"), c("b")]);
-        assert_eq!(keys(rows(&threaded, 2, Some("a1"))), [c("a"), c("a1"), form("a1")]);
-        assert_eq!(keys(rows(&threaded, 2, Some("b"))), [c("a"), c("a1")], "not shown, so no form");
+        let first = |first| Shown { first, posted_here: &[] };
+        assert_eq!(keys(rows(&threaded, first(10), None)), [c("a"), c("a1"), c("b")]);
+        assert_eq!(keys(rows(&threaded, first(10), Some("a"))), [c("a"), form("a"), c("a1"), c("b")]);
+        assert_eq!(keys(rows(&threaded, first(2), Some("a1"))), [c("a"), c("a1"), form("a1")]);
+        assert_eq!(keys(rows(&threaded, first(2), Some("b"))), [c("a"), c("a1")], "not shown, so no form");
+    }
+
+    #[test]
+    fn the_readers_own_comments_are_shown_and_push_no_other_out() {
+        let reply = comment("mine", Some("a"), 9);
+        let late = comment("late", None, 10);
+        let others = vec![comment("a", None, 1), comment("a1", Some("a"), 2), comment("b", None, 3), comment("c", None, 4)];
+        let threaded = thread([others, vec![reply.clone(), late.clone()]].concat(), 5, Order::OldestFirst);
+        let ids = |rows: Vec<Row>| rows.iter().map(|row| match row { Row::Comment(item) => item.comment.id.clone(), Row::ReplyForm { .. } => "form".into() }).collect::<Vec<_>>();
+        let posted = [reply, late];
+        let shown = Shown { first: 2, posted_here: &posted };
+        assert_eq!(ids(rows(&threaded, shown, None)), ["a", "a1", "mine", "late"], "the reply under its parent, the new comment after the unshown ones");
+        let (count, first_hidden) = shown.hidden(&threaded);
+        assert_eq!((count, first_hidden.map(|item| item.comment.id.as_str())), (2, Some("b")));
+        let all = Shown { first: 4, posted_here: &posted };
+        assert_eq!(ids(rows(&threaded, all, None)), ["a", "a1", "mine", "b", "c", "late"]);
+        assert_eq!(all.hidden(&threaded).0, 0);
+        assert_eq!(Shown { first: 0, posted_here: &[] }.hidden(&threaded).0, threaded.len());
     }
 
     /// Applies an arrangement the way the browser does (insert before a node, remove nodes).

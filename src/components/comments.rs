@@ -6,7 +6,7 @@ use crate::components::comment_form::CommentForm;
 use crate::components::safe_html::policy;
 use crate::sanitize::sanitize_into;
 use broadsheet_core::comment_form::PostedComment;
-use broadsheet_core::comments::{arrange, initials, rows, thread, Arrangement, Order, Row, RowKey, ThreadedComment};
+use broadsheet_core::comments::{arrange, initials, rows, thread, Arrangement, Shown, Order, Row, RowKey, ThreadedComment};
 use broadsheet_core::config::Config;
 use broadsheet_core::model::{Comment, CommentStatus, Teaser};
 use broadsheet_core::sanitize_policy::{safe_url, Policy};
@@ -76,7 +76,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     let form = StoredValue::new_local(form);
     let show_more = move |_| {
         // The first new comment takes the focus (and so is read out), as the button may go.
-        let first_new = threaded.with(|all| all.get(shown.get_untracked()).map(|t| t.comment.id.clone()));
+        let first_new = threaded.with(|all| posted.with(|own| Shown { first: shown.get_untracked(), posted_here: own }.hidden(all).1.map(|t| t.comment.id.clone())));
         shown.update(|n| *n += MORE);
         if let Some(id) = first_new {
             request_animation_frame(move || {
@@ -92,7 +92,10 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
     Effect::new(move |_| {
         let Some(list) = list.get() else { return };
         threaded.with(|all| {
-            reply_to.with(|to| lines.show(&list, &rows(all, shown.get(), to.as_deref()), |parent| form.with_value(|f| f(Some(parent)).into_any())));
+            posted.with(|own| reply_to.with(|to| {
+                let rows = rows(all, Shown { first: shown.get(), posted_here: own }, to.as_deref());
+                lines.show(&list, &rows, |parent| form.with_value(|f| f(Some(parent)).into_any()));
+            }));
         });
     });
     view! {
@@ -121,11 +124,14 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
             // per comment.
             <ol class="comment-list" role="list" node_ref=list on:click=handler(move |event| if let Some(id) = reply_clicked(&event) { reply_to.set(Some(id)) })
                 on:error:capture=handler(drop_broken_picture)></ol>
-            {move || (threaded.with(Vec::len) > shown.get()).then(|| view! {
-                <p class="more"><button type="button" class="button secondary" on:click=handler(show_more)>
-                    {move || format!("Show more comments ({} more)", threaded.with(Vec::len) - shown.get())}
-                </button></p>
-            })}
+            {move || {
+                let hidden = threaded.with(|all| posted.with(|own| Shown { first: shown.get(), posted_here: own }.hidden(all).0));
+                (hidden > 0).then(|| view! {
+                    <p class="more"><button type="button" class="button secondary" on:click=handler(show_more)>
+                        {format!("Show more comments ({hidden} more)")}
+                    </button></p>
+                })
+            }}
             {match (site_accepts, open) {
                 (true, true) => view! {
                     {move || reply_to.get().is_none().then(|| form.with_value(|f| f(None)))}

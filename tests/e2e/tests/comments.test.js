@@ -296,6 +296,40 @@ test('commenting', async (t) => {
     page.assertClean();
   });
 
+  await t.test('a comment posted while only the first comments are shown appears at once and hides none of them', async () => {
+    const page = await openLongThread();
+    const before = await lines(page);
+    assert.equal(before.length, 100);
+    const more = page.getByRole('button', { name: /Show more comments/ });
+    assert.equal(await more.innerText(), 'Show more comments (50 more)');
+    const target = before[10];
+    await page.locator(`#comment-${target.id}`).getByRole('button', { name: /^Reply to / }).click();
+    const reply = page.locator(`form.comment-form[aria-labelledby="reply-${target.id}-heading"]`);
+    await fill(reply, { text: 'A reply among the first hundred.' });
+    await reply.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.comment-notice', { hasText: 'published' }).waitFor();
+    const withReply = await lines(page);
+    assert.equal(withReply.length, 101, 'the reply is added, no comment is pushed out');
+    assert.deepEqual(withReply.filter((l) => l.body !== 'A reply among the first hundred.').map((l) => l.id), before.map((l) => l.id));
+    assert.ok(withReply.findIndex((l) => l.body === 'A reply among the first hundred.') > 10, 'under its parent');
+    assert.equal(await more.innerText(), 'Show more comments (50 more)');
+    // Oldest first, a new top-level comment belongs after the 50 not shown yet: it shows anyway.
+    const top = page.locator('form.comment-form[aria-labelledby="reply-top-heading"]');
+    await fill(top, { text: 'A new comment at the end of a long thread.' });
+    await top.getByRole('button', { name: 'Post Comment' }).click();
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 102, LINES);
+    const withBoth = await lines(page);
+    assert.equal(withBoth.at(-1).body, 'A new comment at the end of a long thread.');
+    assert.deepEqual(withBoth.slice(0, 101), withReply);
+    assert.equal(await more.innerText(), 'Show more comments (50 more)');
+    await more.click();
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 152, LINES);
+    const all = await lines(page);
+    assert.equal(all.at(-1).body, 'A new comment at the end of a long thread.', 'still the last, after the 50 shown now');
+    assert.equal(new Set(all.map((l) => l.id)).size, 152, 'no comment twice');
+    page.assertClean();
+  });
+
   await t.test('hostile comment data stays text', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + `/article/${HOSTILE_STORY}`);

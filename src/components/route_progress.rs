@@ -2,9 +2,9 @@
 //! navigation, focus on the new page's main heading so that keyboard and screen-reader users
 //! start reading there (as they would after a full page load).
 
+use crate::router::use_location;
 use js_sys::Date;
 use leptos::prelude::*;
-use crate::router::use_location;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;

@@ -1,20 +1,21 @@
-//! The app shell: reads `config.json`, then serves every route inside the site chrome.
+//! The app shell: reads `config.json`, then shows the page the address names inside the site chrome.
 
 use crate::api::{load_config, resource, set_timeout_seconds, Backend};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
-use crate::pages::archive::{Archive, ListKind};
+use crate::pages::archive::Archive;
 use crate::pages::article::ArticlePage;
 use crate::pages::config_error::ConfigError;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::search::Search;
 use crate::pages::site_page::SitePageView;
+use crate::pages::saved::SavedPage;
+use crate::router::routed_page;
 use broadsheet_core::config::Config;
+use broadsheet_core::routes::Route;
 use broadsheet_core::sanitize_policy::Policy;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use std::sync::Arc;
 
 #[component]
@@ -45,24 +46,21 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     provide_context(config);
     // The site's name is the title until a page names itself (while it loads, say).
     crate::head::title(&site_name);
+    crate::router::provide_location();
     view! {
-        <Router base=crate::site_base::prefix()>
-            <crate::first_view::HandOverOnNavigation/>
-            <Header/>
-            <main id="content" class="page" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/latest") view=|| view! { <Archive kind=ListKind::Latest/> }/>
-                    <Route path=path!("/article/:slug") view=ArticlePage/>
-                    <Route path=path!("/category/:slug") view=|| view! { <Archive kind=ListKind::Category/> }/>
-                    <Route path=path!("/tag/:slug") view=|| view! { <Archive kind=ListKind::Tag/> }/>
-                    <Route path=path!("/author/:slug") view=|| view! { <Archive kind=ListKind::Author/> }/>
-                    <Route path=path!("/search") view=Search/>
-                    <Route path=path!("/saved") view=crate::pages::saved::SavedPage/>
-                    <Route path=path!("/page/:slug") view=SitePageView/>
-                </Routes>
-            </main>
-            <Footer/>
-        </Router>
+        <crate::first_view::HandOverOnNavigation/>
+        <Header/>
+        <main id="content" class="page" tabindex="-1">
+            {routed_page(|route| match route {
+                Route::Home => view! { <Home/> }.into_any(),
+                Route::Article(_) => view! { <ArticlePage/> }.into_any(),
+                Route::List(..) => view! { <Archive/> }.into_any(),
+                Route::Search(..) => view! { <Search/> }.into_any(),
+                Route::Saved => view! { <SavedPage/> }.into_any(),
+                Route::SitePage(_) => view! { <SitePageView/> }.into_any(),
+                Route::NotFound => view! { <NotFound/> }.into_any(),
+            })}
+        </main>
+        <Footer/>
     }
 }

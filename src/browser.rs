@@ -58,6 +58,13 @@ pub fn set_timeout(f: impl FnOnce() + 'static, millis: i32) -> Option<i32> {
     window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), millis).ok()
 }
 
+/// Listens for `kind` events on `target` (the document, the window) for the page's lifetime.
+pub fn listen(target: &web_sys::EventTarget, kind: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
 pub fn clear_timeout(handle: i32) {
     if let Some(w) = window() {
         w.clear_timeout_with_handle(handle);

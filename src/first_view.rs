@@ -3,9 +3,9 @@
 //! and takes its place once it shows the same page, so the reader never sees the story give way
 //! to a placeholder.
 
+use crate::router::use_location;
 use broadsheet_core::deploy::pages::ADDED_MARKS;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 /// On `<html>` while the app waits behind the first view (style/main.css hides the app).
@@ -109,7 +109,7 @@ impl TypedSearch {
 pub fn HandOverOnNavigation() -> impl IntoView {
     let location = use_location();
     Effect::new(move |first: Option<String>| {
-        let path = location.pathname.get();
+        let path = location.path();
         if first.as_ref().is_some_and(|first| *first != path) {
             hand_over();
         }

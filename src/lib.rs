@@ -10,6 +10,7 @@ pub mod intersection;
 pub mod pages;
 pub mod panic_screen;
 pub mod prefetch;
+pub mod router;
 pub mod sanitize;
 pub mod site_base;
 

@@ -3,12 +3,11 @@
 //! from the HTTP cache (`api::http`), which also shares a request still in flight.
 
 use crate::api::Backend;
-use crate::browser::{clear_timeout, set_timeout, window};
+use crate::browser::{clear_timeout, listen, set_timeout, window};
 use leptos::task::spawn_local;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Event;
 
@@ -61,11 +60,4 @@ fn story_slug(event: &Event) -> Option<String> {
     let link = event.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href]").ok()??;
     let href = link.get_attribute("href")?;
     crate::site_base::with_base(|base| base.article_slug(&href).map(str::to_string))
-}
-
-fn listen(document: &web_sys::Document, kind: &str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = document.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    closure.forget();
 }

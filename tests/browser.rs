@@ -9,7 +9,6 @@ use broadsheet_core::model::UntrustedHtml;
 use broadsheet_core::sanitize_policy::Policy;
 use broadsheet_core::time::Timestamp;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -98,7 +97,7 @@ async fn pagination_links_every_nearby_page() {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
-        view! { <Router><Pagination current=5 total=9 path=Callback::new(|n| format!("/latest?page={n}"))/></Router> }
+        view! { <Pagination current=5 total=9 path=Callback::new(|n| format!("/latest?page={n}"))/> }
     });
     leptos::task::tick().await;
     let labels: Vec<String> = {

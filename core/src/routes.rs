@@ -46,6 +46,30 @@ impl SiteBase {
         format!("{}/", self.prefix)
     }
 
+    /// An address's path on the host as a route path (`/news/article/x` → `/article/x`, `/news` →
+    /// `/`); `None` outside the site's folder.
+    pub fn route_path<'a>(&self, path: &'a str) -> Option<&'a str> {
+        match path.strip_prefix(self.prefix.as_str())? {
+            "" => Some("/"),
+            rest => rest.starts_with('/').then_some(rest),
+        }
+    }
+
+    /// The page an address on the host shows, from its path and query string (`?` optional).
+    pub fn route(&self, path: &str, query: &str) -> Route {
+        self.route_path(path).map_or(Route::NotFound, |path| Route::parse(path, query.strip_prefix('?').unwrap_or(query)))
+    }
+
+    /// Whether a link to `to` opens in the app from the page at `here` rather than being left to the
+    /// browser: it leads to one of the app's pages on this site (not another origin, nor a file
+    /// such as `/rss.xml` or one outside the site's folder) and not to a place on the page the
+    /// reader is on (`#id`: the browser scrolls there and keeps the history).
+    pub fn opens_in_app(&self, to: &Address, here: &Address) -> bool {
+        to.origin == here.origin
+            && self.route(to.path, "") != Route::NotFound
+            && (to.hash.is_empty() || to.path != here.path || to.query != here.query)
+    }
+
     /// The slug of the story an in-app link's `href` opens, for fetching it ahead of the click.
     /// Only slugs that need no percent-decoding: others are simply not fetched early.
     pub fn article_slug<'a>(&self, href: &'a str) -> Option<&'a str> {
@@ -65,13 +89,71 @@ impl SiteBase {
     }
 }
 
+/// An address as the browser splits it (`Location`, a link's `HTMLAnchorElement`): `query` and
+/// `hash` with their `?` and `#`, or empty.
+#[derive(Clone, Copy, Debug)]
+pub struct Address<'a> {
+    pub origin: &'a str,
+    pub path: &'a str,
+    pub query: &'a str,
+    pub hash: &'a str,
+}
+
+/// The page an address shows, and what the address says about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Article(String),
+    /// A list and the page of it.
+    List(ListKey, u32),
+    /// The words searched for and the page of results.
+    Search(String, u32),
+    Saved,
+    SitePage(String),
+    NotFound,
+}
+
+impl Route {
+    /// The page for a route path (the site's folder already taken off, see [`SiteBase::route`])
+    /// and its query string without the `?`. Slugs and query values are percent-decoded. One
+    /// trailing slash is allowed: published pages are folders (`article/{slug}/index.html`).
+    pub fn parse(path: &str, query: &str) -> Route {
+        let Some(path) = path.strip_prefix('/') else { return Route::NotFound };
+        let segments: Vec<&str> = path.strip_suffix('/').unwrap_or(path).split('/').collect();
+        let page = || page_number(query_value(query, "page").as_deref());
+        match segments.as_slice() {
+            [""] => Route::Home,
+            ["latest"] => Route::List(ListKey::Latest, page()),
+            ["search"] => Route::Search(query_value(query, "q").unwrap_or_default().trim().to_string(), page()),
+            ["saved"] => Route::Saved,
+            [_, ""] => Route::NotFound,
+            ["article", slug] => Route::Article(decode(slug)),
+            ["category", slug] => Route::List(ListKey::Category(decode(slug)), page()),
+            ["tag", slug] => Route::List(ListKey::Tag(decode(slug)), page()),
+            ["author", slug] => Route::List(ListKey::Author(decode(slug)), page()),
+            ["page", slug] => Route::SitePage(decode(slug)),
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// The first value of `key` in a query string (`q=tax+cuts&page=2`), decoded as forms encode it.
+pub fn query_value(query: &str, key: &str) -> Option<String> {
+    let form_decode = |text: &str| decode(&text.replace('+', " "));
+    query.split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (form_decode(name) == key).then(|| form_decode(value))
+    })
+}
+
 /// The first segment of every app route besides `/` (the router in src/app.rs): hosts answer
 /// these with the app, and any other missing path with a 404.
 pub const ROUTE_ROOTS: [&str; 8] = ["latest", "article", "category", "tag", "author", "search", "saved", "page"];
 
 /// A list of stories that has its own page.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ListKey {
+    #[default]
     Latest,
     Category(String),
     Tag(String),
@@ -160,6 +242,28 @@ pub fn encode(text: &str) -> String {
         }
     }
     out
+}
+
+/// Percent-decodes text from a URL: a `%` without two hex digits after it stays as it is, and
+/// bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match (byte, hex.and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(decoded)) => {
+                out.push(decoded);
+                i += 3;
+            }
+            _ => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -269,5 +373,91 @@ mod tests {
             assert_eq!(news.href(elsewhere), elsewhere, "{elsewhere}");
         }
         assert_eq!((root.directory(), news.directory()), ("/".to_string(), "/news/".to_string()));
+    }
+
+    #[test]
+    fn addresses_name_their_pages() {
+        let list = |key: ListKey, page| Route::List(key, page);
+        for (path, query, route) in [
+            ("/", "", Route::Home),
+            ("/latest", "", list(ListKey::Latest, 1)),
+            ("/latest/", "page=3", list(ListKey::Latest, 3)),
+            ("/article/budget-deal", "", Route::Article("budget-deal".into())),
+            ("/article/budget-deal/", "utm=x", Route::Article("budget-deal".into())),
+            ("/category/politics", "page=2", list(ListKey::Category("politics".into()), 2)),
+            ("/tag/%C3%A9tat%20civil", "page=zero", list(ListKey::Tag("état civil".into()), 1)),
+            ("/author/jo-ann", "", list(ListKey::Author("jo-ann".into()), 1)),
+            ("/search", "q=tax+%26+spend&page=2", Route::Search("tax & spend".into(), 2)),
+            ("/search", "", Route::Search(String::new(), 1)),
+            ("/saved", "", Route::Saved),
+            ("/page/privacy", "", Route::SitePage("privacy".into())),
+        ] {
+            assert_eq!(Route::parse(path, query), route, "{path}?{query}");
+        }
+        for unknown in ["", "latest", "/no/such/page", "/article", "/article/", "/article//", "/article/a/b", "/latest//", "/Latest", "/saved/x", "/page"] {
+            assert_eq!(Route::parse(unknown, ""), Route::NotFound, "{unknown}");
+        }
+        // Every route root hosts answer with the app is one of its pages.
+        for root in ROUTE_ROOTS {
+            assert!([format!("/{root}"), format!("/{root}/x")].iter().any(|path| Route::parse(path, "") != Route::NotFound), "{root}");
+        }
+    }
+
+    #[test]
+    fn the_app_reads_back_the_addresses_it_builds() {
+        for slug in ["a-b", "über", "a%2Fb", "100%", "a+b", "a b"] {
+            assert_eq!(Route::parse(&article_path(slug), ""), Route::Article(slug.into()), "{slug}");
+            let (path, query) = ListKey::Category(slug.into()).path(4).split_once('?').map(|(p, q)| (p.to_string(), q.to_string())).unwrap();
+            assert_eq!(Route::parse(&path, &query), Route::List(ListKey::Category(slug.into()), 4), "{slug}");
+        }
+        for words in ["tax", "tax & spend", "50% off", "a+b=c", "é?#"] {
+            let (path, query) = search_path(words, 2).split_once('?').map(|(p, q)| (p.to_string(), q.to_string())).unwrap();
+            assert_eq!(Route::parse(&path, &query), Route::Search(words.into(), 2), "{words}");
+        }
+    }
+
+    #[test]
+    fn query_values_and_percent_decoding() {
+        assert_eq!(query_value("q=a+b&page=2&q=c", "q").as_deref(), Some("a b"));
+        assert_eq!(query_value("flag&page=2", "flag").as_deref(), Some(""));
+        assert_eq!(query_value("pag%65=7", "page").as_deref(), Some("7"));
+        assert_eq!(query_value("", "q"), None);
+        assert_eq!(decode("%E6%97%A5%20%2b"), "日 +");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn the_site_base_bounds_the_apps_pages() {
+        let news = SiteBase::parse("/news/").unwrap();
+        assert_eq!(news.route_path("/news/article/a"), Some("/article/a"));
+        assert_eq!(news.route_path("/news/"), Some("/"));
+        assert_eq!(news.route_path("/news"), Some("/"));
+        for outside in ["/", "/newsroom", "/article/a", "/content/news/"] {
+            assert_eq!(news.route_path(outside), None, "{outside}");
+        }
+        assert_eq!(SiteBase::default().route_path("/article/a"), Some("/article/a"));
+        assert_eq!(news.route("/news/category/x", "?page=2"), Route::List(ListKey::Category("x".into()), 2));
+        assert_eq!(news.route("/news/search", "q=x"), Route::Search("x".into(), 1));
+        assert_eq!(news.route("/elsewhere", ""), Route::NotFound);
+    }
+
+    #[test]
+    fn links_open_in_the_app_only_for_the_sites_other_pages() {
+        let news = SiteBase::parse("/news/").unwrap();
+        let at = |origin, path, query, hash| Address { origin, path, query, hash };
+        let here = at("https://x.example", "/news/article/a", "", "");
+        assert!(news.opens_in_app(&at("https://x.example", "/news/article/b", "", ""), &here));
+        assert!(news.opens_in_app(&at("https://x.example", "/news/", "", ""), &here));
+        assert!(news.opens_in_app(&at("https://x.example", "/news/article/b", "", "#comments"), &here));
+        assert!(news.opens_in_app(&at("https://x.example", "/news/article/a", "?page=2", "#top"), &here));
+        // The same page again goes to its top, as a new page would.
+        assert!(news.opens_in_app(&at("https://x.example", "/news/article/a", "", ""), &here));
+        assert!(!news.opens_in_app(&at("https://x.example", "/news/article/a", "", "#comments"), &here), "a place on this page");
+        assert!(!news.opens_in_app(&at("https://other.example", "/news/article/b", "", ""), &here), "another site");
+        assert!(!news.opens_in_app(&at("http://x.example", "/news/article/b", "", ""), &here), "another origin");
+        assert!(!news.opens_in_app(&at("https://x.example", "/other/", "", ""), &here), "outside the site's folder");
+        assert!(!news.opens_in_app(&at("https://x.example", "/news/rss.xml", "", ""), &here), "a file");
     }
 }

@@ -13,7 +13,6 @@ use broadsheet_core::front_page::fallback_menu;
 use broadsheet_core::routes::ListKey;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -37,6 +36,7 @@ pub fn Header() -> impl IntoView {
             async move { backend.list(&ListKey::Latest, 1).await }
         })
     });
+    let location = crate::router::use_location();
     let links = move || match newest {
         None => config.menu.clone(),
         Some(newest) => newest.get().and_then(Result::ok).map(|page| fallback_menu(&page.items)).unwrap_or_default(),
@@ -49,7 +49,7 @@ pub fn Header() -> impl IntoView {
             }
         }
     };
-    // The router takes over in-page links without moving focus; the skip link must move it.
+    // Focus goes to the content, not only the view, and the address stays as it is.
     let skip_to_content = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         if let Some(main) = document().get_element_by_id("content").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -81,8 +81,12 @@ pub fn Header() -> impl IntoView {
                     "Menu"
                 </button>
                 <ul id="menu-items" class:open=menu_open>
-                    {move || links().into_iter().map(|link| view! {
-                        <li><A href=crate::site_base::href(&link.href) exact=true on:click=handler(move |_| set_menu_open.set(false))>{link.label}</A></li>
+                    {move || links().into_iter().map(|link| {
+                        let href = crate::site_base::href(&link.href);
+                        view! {
+                            <li><a href=href.clone() aria-current=move || location.is_at(&href).then_some("page")
+                                on:click=handler(move |_| set_menu_open.set(false))>{link.label}</a></li>
+                        }
                     }).collect_view()}
                 </ul>
             </nav>

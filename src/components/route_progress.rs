@@ -2,9 +2,9 @@
 //! navigation, focus on the new page's main heading so that keyboard and screen-reader users
 //! start reading there (as they would after a full page load).
 
+use crate::router::use_location;
 use js_sys::Date;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -51,11 +51,9 @@ const SAME_HEADING_AFTER_MS: f64 = 300.0;
 pub fn RouteProgress() -> impl IntoView {
     let loads = expect_context::<PageLoads>();
     let location = use_location();
-    let url = Memo::new(move |_| (location.pathname.get(), location.search.get()));
     let navigation = StoredValue::new(0u32);
     Effect::new(move |seen: Option<()>| {
-        // Read, not just tracked: a memo nobody has read has no sources to change.
-        url.with(|_| ());
+        location.track();
         // Not on the first load: the reader starts at the top of the document then.
         if seen.is_some() {
             navigation.update_value(|n| *n += 1);

@@ -4,7 +4,6 @@ use crate::browser::handler;
 use broadsheet_core::routes::{search_path, SEARCH_PATH};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// A `role="search"` form around `children`, which hold the query field, named `q` as in
@@ -20,7 +19,7 @@ pub enum SearchName {
 
 #[component]
 pub fn SearchForm(class: &'static str, name: SearchName, children: Children) -> impl IntoView {
-    let navigate = use_navigate();
+    let location = crate::router::use_location();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         let query = event
@@ -30,7 +29,7 @@ pub fn SearchForm(class: &'static str, name: SearchName, children: Children) -> 
             .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|input| input.value())
             .unwrap_or_default();
-        navigate(&search_path(&query, 1), Default::default());
+        location.navigate(&search_path(&query, 1));
     };
     view! {
         <form action=crate::site_base::href(SEARCH_PATH) method="get" role="search" class=class on:submit=handler(on_submit)

@@ -10,7 +10,6 @@ use broadsheet_core::search::SearchEntry;
 use broadsheet_core::suggest::{count_message, move_active, wants_suggestions, Move, MAX_SUGGESTIONS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -25,7 +24,7 @@ fn option_id(index: usize) -> String {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let navigate = use_navigate();
+    let location = crate::router::use_location();
     let query = RwSignal::new(String::new());
     let found = RwSignal::new(Vec::<SearchEntry>::new());
     let open = RwSignal::new(false);
@@ -76,7 +75,7 @@ pub fn SearchBox() -> impl IntoView {
         if let Some(entry) = found.with_untracked(|list| list.get(index).cloned()) {
             close();
             query.set(String::new());
-            navigate(&article_path(&entry.slug), Default::default());
+            location.navigate(&article_path(&entry.slug));
         }
     };
     let on_input = move |event: leptos::ev::Event| {
@@ -84,34 +83,31 @@ pub fn SearchBox() -> impl IntoView {
         query.set(text.clone());
         ask(text);
     };
-    let on_keydown = {
-        let go = go.clone();
-        move |event: leptos::ev::KeyboardEvent| {
-            let count = found.with_untracked(Vec::len);
-            if let Some(step) = Move::from_key(&event.key()) {
-                if count > 0 {
-                    event.prevent_default();
-                    open.set(true);
-                    active.set(move_active(active.get_untracked(), count, step));
-                }
-                return;
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let count = found.with_untracked(Vec::len);
+        if let Some(step) = Move::from_key(&event.key()) {
+            if count > 0 {
+                event.prevent_default();
+                open.set(true);
+                active.set(move_active(active.get_untracked(), count, step));
             }
-            match event.key().as_str() {
-                "Enter" => match active.get_untracked().filter(|_| open.get_untracked()) {
-                    Some(index) => {
-                        event.prevent_default();
-                        go(index);
-                    }
-                    // The form searches for the text.
-                    None => close(),
-                },
-                // Closes the list and keeps the text (the browser would clear a search box).
-                "Escape" if open.get_untracked() => {
+            return;
+        }
+        match event.key().as_str() {
+            "Enter" => match active.get_untracked().filter(|_| open.get_untracked()) {
+                Some(index) => {
                     event.prevent_default();
-                    close();
+                    go(index);
                 }
-                _ => {}
+                // The form searches for the text.
+                None => close(),
+            },
+            // Closes the list and keeps the text (the browser would clear a search box).
+            "Escape" if open.get_untracked() => {
+                event.prevent_default();
+                close();
             }
+            _ => {}
         }
     };
 
@@ -128,7 +124,6 @@ pub fn SearchBox() -> impl IntoView {
                 <ul id=LIST_ID role="listbox" aria-label="Suggested stories" class="suggestions" hidden=move || !open.get()
                     on:mousedown=handler(|event: web_sys::MouseEvent| event.prevent_default())>
                     {move || found.get().into_iter().enumerate().map(|(index, entry)| {
-                        let go = go.clone();
                         view! {
                             <li id=option_id(index) role="option" aria-selected=move || (active.get() == Some(index)).to_string()
                                 on:click=handler(move |_| go(index))>

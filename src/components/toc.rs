@@ -52,7 +52,7 @@ pub fn TableOfContents(sections: Vec<TocSection>) -> impl IntoView {
         let id = link.id.clone();
         let is_current = move || (current.get().as_deref() == Some(id.as_str())).then_some("location");
         let id = link.id.clone();
-        // The router follows the `#id` and scrolls; focus goes to the heading so that the
+        // The browser follows the `#id` and scrolls; focus goes to the heading so that the
         // keyboard and screen readers continue from there.
         let focus_heading = move |_| {
             if let Some(heading) = element_by_id(&id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

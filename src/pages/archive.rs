@@ -11,38 +11,21 @@ use crate::components::teaser::HeadlineLevel;
 use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{ListHeading, Page, Teaser};
-use broadsheet_core::routes::{page_number, ListKey};
+use broadsheet_core::routes::{ListKey, Route};
 use broadsheet_core::structured_data::list_description;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
-/// Which kind of list a route shows; the slug comes from the URL.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum ListKind {
-    Latest,
-    Category,
-    Tag,
-    Author,
-}
-
 #[component]
-pub fn Archive(kind: ListKind) -> impl IntoView {
+pub fn Archive() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = Memo::new(move |_| {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match kind {
-            ListKind::Latest => ListKey::Latest,
-            ListKind::Category => ListKey::Category(slug),
-            ListKind::Tag => ListKey::Tag(slug),
-            ListKind::Author => ListKey::Author(slug),
-        }
+    let list = crate::router::route_param(|route| match route {
+        Route::List(key, page) => Some((key.clone(), *page)),
+        _ => None,
     });
-    let page = Memo::new(move |_| page_number(query.read().get("page").as_deref()));
+    let key = Memo::new(move |_| list.read().0.clone());
     let content = resource(move || {
-        let (backend, key, page) = (backend.clone(), key.get(), page.get());
+        let (backend, (key, page)) = (backend.clone(), list.get());
         async move {
             let heading = backend.heading(&key).await?;
             let stories = backend.list(&key, page).await?;

@@ -20,12 +20,11 @@ use crate::components::when_near::WhenNear;
 use broadsheet_core::config::Config;
 use broadsheet_core::error::LoadError;
 use broadsheet_core::model::{Article, ArticleBody, Format, Teaser};
-use broadsheet_core::routes::{article_path, ListKey};
+use broadsheet_core::routes::{article_path, ListKey, Route};
 use broadsheet_core::share::SharedStory;
 use broadsheet_core::toc::TocSection;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 use web_sys::DocumentFragment;
 
@@ -34,8 +33,10 @@ const RELATED_COUNT: usize = 4;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let slug = crate::router::route_param(|route| match route {
+        Route::Article(slug) => Some(slug.clone()),
+        _ => None,
+    });
     let article = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.article(&slug).await }

@@ -7,18 +7,19 @@ use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::pagination::Pagination;
 use crate::components::route_progress::page_pending;
 use crate::components::search_form::{SearchForm, SearchName};
-use broadsheet_core::routes::{article_path, page_number, search_path};
+use broadsheet_core::routes::{article_path, search_path, Route};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Search() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default().trim().to_string());
-    let page = Memo::new(move |_| page_number(query_map.read().get("page").as_deref()));
+    let search = crate::router::route_param(|route| match route {
+        Route::Search(query, page) => Some((query.clone(), *page)),
+        _ => None,
+    });
+    let query = Memo::new(move |_| search.read().0.clone());
     let results = resource(move || {
-        let (backend, query, page) = (backend.clone(), query.get(), page.get());
+        let (backend, (query, page)) = (backend.clone(), search.get());
         async move { backend.search(&query, page).await }
     });
     view! {

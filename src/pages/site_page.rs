@@ -7,13 +7,15 @@ use crate::components::load_state::{ListSkeleton, LoadFailed};
 use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use broadsheet_core::routes::Route;
 
 #[component]
 pub fn SitePageView() -> impl IntoView {
     let backend = expect_context::<Backend>();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let slug = crate::router::route_param(|route| match route {
+        Route::SitePage(slug) => Some(slug.clone()),
+        _ => None,
+    });
     let page = resource(move || {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.site_page(&slug).await }

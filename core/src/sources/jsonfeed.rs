@@ -38,7 +38,7 @@ use crate::model::{
 };
 use crate::order::{descending, sort_by_rank};
 use crate::reading_time::reading_minutes;
-use crate::routes::{slug_from, ListKey};
+use crate::routes::{decode, slug_from, ListKey};
 use crate::search::{paginate, SearchEntry, SearchIndex};
 use crate::text::html_to_text;
 use serde_json::Value;
@@ -228,7 +228,7 @@ fn url_slug(url: &str) -> Option<String> {
         }
         None => url,
     };
-    let segment = percent_decode(path.rsplit('/').find(|s| !s.is_empty())?);
+    let segment = decode(path.rsplit('/').find(|s| !s.is_empty())?);
     let stem = match segment.rsplit_once('.') {
         Some((stem, ext))
             if !stem.is_empty()
@@ -244,26 +244,6 @@ fn url_slug(url: &str) -> Option<String> {
         return None;
     }
     Some(slug_from(stem, SLUG_BYTES)).filter(|s| !s.is_empty())
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        let hex = bytes.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-        match (byte, hex.and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(decoded)) => {
-                out.push(decoded);
-                i += 3;
-            }
-            _ => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn is_in(article: &Article, list: &ListKey) -> bool {
@@ -889,7 +869,7 @@ mod tests {
             let text: String = (0..rng.below(24)).map(|_| alphabet[rng.below(alphabet.len())]).collect();
             let slug = slug_from(&text, SLUG_BYTES);
             assert!(slug.is_empty() || is_valid_slug(&slug), "{text:?} → {slug:?}");
-            let _ = (url_slug(&text), percent_decode(&text));
+            let _ = (url_slug(&text), decode(&text));
             let _ = next_url_allowed(&format!("https://{text}"), &format!("https://{text}/2"));
             let _ = next_url_allowed(&text, &text);
         }

@@ -15,6 +15,20 @@ fn first_view() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id("prerendered")
 }
 
+/// Whether the app is still behind the first view (hidden, laid out in its place).
+pub fn waiting() -> bool {
+    first_view().is_some()
+}
+
+/// Runs `then` in a task of its own after the next frame: a page built behind the first view a
+/// part at a time has each part laid out, unseen, in the frame between two tasks, rather than
+/// all of it in one long task when it takes over.
+pub fn after_frame(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        crate::browser::set_timeout(then, 0);
+    });
+}
+
 /// At start: the app will render hidden while there is a first view.
 pub fn hold() {
     if first_view().is_some() {

@@ -6,6 +6,7 @@
 use broadsheet_core::deploy::pages::ADDED_MARKS;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// On `<html>` while the app waits behind the first view (style/main.css hides the app).
@@ -27,6 +28,17 @@ pub fn after_frame(then: impl FnOnce() + 'static) {
     request_animation_frame(move || {
         crate::browser::set_timeout(then, 0);
     });
+}
+
+thread_local! {
+    /// What waits for the app's first paint, in the order asked for (see `after_hand_over`).
+    static AFTER_HAND_OVER: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `then` once the app has taken over from the first view, after the frame that paints it,
+/// each in a task of its own.
+pub fn after_hand_over(then: impl FnOnce() + 'static) {
+    AFTER_HAND_OVER.with_borrow_mut(|waiting| waiting.push(Box::new(then)));
 }
 
 /// At start: the app will render hidden while there is a first view.
@@ -56,6 +68,9 @@ pub fn hand_over() {
     }
     if let Some(search) = search {
         search.carry_over();
+    }
+    for then in AFTER_HAND_OVER.take() {
+        after_frame(then);
     }
     if let Some(before) = before {
         request_animation_frame(move || {

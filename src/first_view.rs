@@ -24,7 +24,7 @@ pub fn waiting() -> bool {
 /// Runs `then` in a task of its own after the next frame: a page built behind the first view a
 /// part at a time has each part laid out, unseen, in the frame between two tasks, rather than
 /// all of it in one long task when it takes over.
-pub fn after_frame(then: impl FnOnce() + 'static) {
+pub fn after_frame(then: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         crate::browser::set_timeout(then, 0);
     });
@@ -37,8 +37,8 @@ thread_local! {
 
 /// Runs `then` once the app has taken over from the first view, after the frame that paints it,
 /// each in a task of its own.
-pub fn after_hand_over(then: impl FnOnce() + 'static) {
-    AFTER_HAND_OVER.with_borrow_mut(|waiting| waiting.push(Box::new(then)));
+pub fn after_hand_over(then: Box<dyn FnOnce()>) {
+    AFTER_HAND_OVER.with_borrow_mut(|waiting| waiting.push(then));
 }
 
 /// At start: the app will render hidden while there is a first view.

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// is first painted when it takes over: `then` waits for that.
 pub fn after_paint(then: impl FnOnce() + 'static) {
     if crate::first_view::waiting() {
-        crate::first_view::after_hand_over(then);
+        crate::first_view::after_hand_over(Box::new(then));
     } else {
         request_animation_frame(move || request_animation_frame(then));
     }

@@ -56,10 +56,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     // and the app takes over in a third, so that no one task builds and lays out the whole page.
     let text_shown = RwSignal::new(!crate::first_view::waiting());
     if !text_shown.get_untracked() {
-        crate::first_view::after_frame(move || {
+        crate::first_view::after_frame(Box::new(move || {
             text_shown.try_set(true);
-            crate::first_view::after_frame(crate::first_view::hand_over);
-        });
+            crate::first_view::after_frame(Box::new(crate::first_view::hand_over));
+        }));
     }
     let Article { teaser, body, source } = article;
     let category = teaser.primary_category().cloned();

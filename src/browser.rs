@@ -54,6 +54,11 @@ pub fn window() -> Option<web_sys::Window> {
 
 /// Runs `f` after `millis`, once.
 pub fn set_timeout(f: impl FnOnce() + 'static, millis: i32) -> Option<i32> {
+    set_boxed_timeout(Box::new(f), millis)
+}
+
+/// One copy of the closure's glue for every timer, rather than one for each caller's closure.
+fn set_boxed_timeout(f: Box<dyn FnOnce()>, millis: i32) -> Option<i32> {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), millis).ok()
 }

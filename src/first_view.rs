@@ -6,6 +6,7 @@
 use crate::router::use_location;
 use broadsheet_core::deploy::pages::ADDED_MARKS;
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 /// On `<html>` while the app waits behind the first view (style/main.css hides the app).
@@ -13,6 +14,31 @@ const WAITING: &str = "app-waiting";
 
 fn first_view() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id("prerendered")
+}
+
+/// Whether the app is still behind the first view (hidden, laid out in its place).
+pub fn waiting() -> bool {
+    first_view().is_some()
+}
+
+/// Runs `then` in a task of its own after the next frame: a page built behind the first view a
+/// part at a time has each part laid out, unseen, in the frame between two tasks, rather than
+/// all of it in one long task when it takes over.
+pub fn after_frame(then: Box<dyn FnOnce()>) {
+    request_animation_frame(move || {
+        crate::browser::set_timeout(then, 0);
+    });
+}
+
+thread_local! {
+    /// What waits for the app's first paint, in the order asked for (see `after_hand_over`).
+    static AFTER_HAND_OVER: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `then` once the app has taken over from the first view, after the frame that paints it,
+/// each in a task of its own.
+pub fn after_hand_over(then: Box<dyn FnOnce()>) {
+    AFTER_HAND_OVER.with_borrow_mut(|waiting| waiting.push(then));
 }
 
 /// At start: the app will render hidden while there is a first view.
@@ -42,6 +68,9 @@ pub fn hand_over() {
     }
     if let Some(search) = search {
         search.carry_over();
+    }
+    for then in AFTER_HAND_OVER.take() {
+        after_frame(then);
     }
     if let Some(before) = before {
         request_animation_frame(move || {

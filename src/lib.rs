@@ -14,10 +14,11 @@ pub mod router;
 pub mod sanitize;
 pub mod site_base;
 
-/// Starts the app on the page, behind the first view a published page carries.
+/// Starts the app on the page, behind the first view a published page carries: in a task after
+/// the one that instantiated the wasm, as each is long on a slow phone.
 pub fn start() {
     panic_screen::install();
     site_base::init();
     first_view::hold();
-    leptos::mount::mount_to_body(app::App);
+    browser::set_timeout(|| leptos::mount::mount_to_body(app::App), 0);
 }

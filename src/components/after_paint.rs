@@ -4,9 +4,14 @@
 use leptos::prelude::*;
 
 /// Runs `then` in the frame after the next one: asked for during a frame, a callback runs in the
-/// next, so the page as built now is painted first.
+/// next, so the page as built now is painted first. Behind a published page's first view the app
+/// is first painted when it takes over: `then` waits for that.
 pub fn after_paint(then: impl FnOnce() + 'static) {
-    request_animation_frame(move || request_animation_frame(then));
+    if crate::first_view::waiting() {
+        crate::first_view::after_hand_over(Box::new(then));
+    } else {
+        request_animation_frame(move || request_animation_frame(then));
+    }
 }
 
 /// Shows `children` in the frame after the page's first one.

@@ -53,7 +53,15 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
-    crate::first_view::hand_over();
+    // Behind a published page's first view, the story's text is built in a task after the rest
+    // and the app takes over in a third, so that no one task builds and lays out the whole page.
+    let text_shown = RwSignal::new(!crate::first_view::waiting());
+    if !text_shown.get_untracked() {
+        crate::first_view::after_frame(Box::new(move || {
+            text_shown.try_set(true);
+            crate::first_view::after_frame(Box::new(crate::first_view::hand_over));
+        }));
+    }
     let Article { teaser, body, source } = article;
     let category = teaser.primary_category().cloned();
     let tags = teaser.tags.clone();
@@ -135,7 +143,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             })}
             <div class="article-text" node_ref=text>
                 {move || contents.get().map(|sections| view! { <TableOfContents sections/> })}
-                {match body {
+                {move || text_shown.get().then(|| match body.clone() {
                     ArticleBody::Html(html) => view! { <SafeHtml html class="article-body" prepare=prepare_body/> }.into_any(),
                     ArticleBody::PasswordProtected => view! {
                         <div class="article-body protected" role="note">
@@ -143,7 +151,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                             <p>"The publisher has limited it to readers who have the password. It can be read on the publisher's own site."</p>
                         </div>
                     }.into_any(),
-                }}
+                })}
             </div>
             <AfterPaint>
                 {source.clone().map(|source| view! {

@@ -111,7 +111,7 @@ test('published pages from the demo content', async (t) => {
       await page.goto(`${server.origin}/article/state-budget-deal-ends-three-week-standoff`, { waitUntil: 'load' });
       // Each visible part of the header, top and height; the page's main content, where it starts.
       const boxes = () => page.evaluate(() => [...document.querySelectorAll('.site-header > *, main')]
-        .filter((e) => e.getClientRects().length)
+        .filter((e) => e.checkVisibility({ visibilityProperty: true }))
         .map((e) => { const r = e.getBoundingClientRect(); return e.tagName === 'MAIN' ? ['main', Math.round(r.top)] : [e.className, Math.round(r.top), Math.round(r.height)]; }));
       const before = await boxes();
       await page.locator('#first-view-search').fill('budget');

@@ -110,13 +110,22 @@ async fn pagination_links_every_nearby_page() {
     assert_eq!(current.text_content().as_deref(), Some("5"));
 }
 
+/// Resolves once the frame after the next paint has begun, when the document's title is set.
+async fn after_paint() {
+    let (sender, receiver) = futures::channel::oneshot::channel();
+    broadsheet::components::after_paint::after_paint(move || {
+        let _ = sender.send(());
+    });
+    let _ = receiver.await;
+}
+
 fn head_contents(selector: &str) -> Vec<String> {
     let found = document().head().expect("a head").query_selector_all(selector).expect("a valid selector");
     (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("content")).collect()
 }
 
 #[wasm_bindgen_test]
-fn the_head_describes_the_newest_page_alive() {
+async fn the_head_describes_the_newest_page_alive() {
     let site = Owner::new();
     let (old, new) = (site.child(), site.child());
     site.with(|| {
@@ -124,22 +133,27 @@ fn the_head_describes_the_newest_page_alive() {
         provide_context(std::sync::Arc::new(config.expect("a valid config")));
         broadsheet::head::title("Daily");
     });
+    after_paint().await;
     assert_eq!(document().title(), "Daily");
     old.with(|| {
         broadsheet::head::title("Politics");
         broadsheet::head::description("What lawmakers did");
     });
+    after_paint().await;
     assert_eq!(document().title(), "Politics – Daily");
-    // The next page is built before the one it replaces goes.
+    // The next page is built before the one it replaces goes; the title is set once, after the paint.
     new.with(|| {
         broadsheet::head::title("Budget deal");
         broadsheet::head::description("Lawmakers approved a plan");
     });
     old.cleanup();
+    assert_eq!(document().title(), "Politics – Daily");
+    after_paint().await;
     assert_eq!(document().title(), "Budget deal – Daily");
     assert_eq!(head_contents("meta[name=description]"), ["Lawmakers approved a plan"]);
     // While the following page loads, the site's name.
     new.cleanup();
+    after_paint().await;
     assert_eq!(document().title(), "Daily");
     assert!(head_contents("meta[name=description]").is_empty());
     site.cleanup();

@@ -94,6 +94,30 @@ async fn safe_html_component_shows_sanitized_content() {
 }
 
 #[wasm_bindgen_test]
+async fn safe_html_shows_a_body_again_as_the_sanitizer_made_it() {
+    let html = "<h2>Kept</h2><p onclick=\"x()\">Once <b>more</b></p>";
+    let show = |prepare: Option<Callback<web_sys::DocumentFragment>>| {
+        let host = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&host).unwrap();
+        let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || match prepare {
+            Some(prepare) => view! { <SafeHtml html=UntrustedHtml(html.into()) prepare/> }.into_any(),
+            None => view! { <SafeHtml html=UntrustedHtml(html.into())/> }.into_any(),
+        });
+        (host, handle)
+    };
+    let mark_heading = Callback::new(|body: web_sys::DocumentFragment| {
+        body.query_selector("h2").unwrap().unwrap().set_attribute("id", "kept").unwrap();
+    });
+    let (first, _first) = show(Some(mark_heading));
+    leptos::task::tick().await;
+    assert_eq!(first.inner_html(), "<div class=\"\"><h2 id=\"kept\">Kept</h2><p>Once <b>more</b></p></div>");
+    // The second time the nodes are a copy of the kept ones: sanitized, and without the first page's changes.
+    let (again, _again) = show(None);
+    leptos::task::tick().await;
+    assert_eq!(again.inner_html(), "<div class=\"\"><h2>Kept</h2><p>Once <b>more</b></p></div>");
+}
+
+#[wasm_bindgen_test]
 async fn pagination_links_every_nearby_page() {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();

@@ -4,6 +4,7 @@
 //! navigation leaves the head describing the page on screen.
 
 use crate::browser::window;
+use crate::components::after_paint::after_paint;
 use broadsheet_core::config::Config;
 use broadsheet_core::structured_data::document_title;
 use leptos::prelude::*;
@@ -15,32 +16,37 @@ thread_local! {
     /// the page's. The newest is the document's: a page is built before the one it replaces goes.
     static TITLES: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
     static NEXT_TITLE: Cell<u32> = const { Cell::new(0) };
+    /// Whether the newest title is already due to be shown after the next paint.
+    static TITLE_DUE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Titles the document "{text} – {site name}" while the current owner lives.
+/// Titles the document "{text} – {site name}" while the current owner lives, from the frame after
+/// the next paint.
 pub fn title(text: &str) {
     let site_name = use_context::<Arc<Config>>().map(|config| config.site.name.clone()).unwrap_or_default();
     let id = NEXT_TITLE.replace(NEXT_TITLE.get().wrapping_add(1));
     TITLES.with_borrow_mut(|titles| titles.push((id, document_title(text, &site_name))));
     show_title();
     on_cleanup(move || {
-        // Setting the document's title costs a millisecond: only when the one shown goes.
-        let shown = TITLES.with_borrow_mut(|titles| {
-            let shown = titles.last().is_some_and(|(newest, _)| *newest == id);
-            titles.retain(|(other, _)| *other != id);
-            shown
-        });
-        if shown {
-            show_title();
-        }
+        TITLES.with_borrow_mut(|titles| titles.retain(|(other, _)| *other != id));
+        show_title();
     });
 }
 
+/// Sets the document's title to the newest once the page is painted: setting it costs
+/// milliseconds (the browser is told), and a navigation changes the newest twice (the new page's
+/// comes, the old page's goes), so it is set once, outside the frame that shows the new page.
 fn show_title() {
-    let newest = TITLES.with_borrow(|titles| titles.last().map(|(_, title)| title.clone()));
-    if let (Some(title), Some(document)) = (newest, window().and_then(|w| w.document())) {
-        document.set_title(&title);
+    if TITLE_DUE.replace(true) {
+        return;
     }
+    after_paint(|| {
+        TITLE_DUE.set(false);
+        let newest = TITLES.with_borrow(|titles| titles.last().map(|(_, title)| title.clone()));
+        if let (Some(title), Some(document)) = (newest, window().and_then(|w| w.document())) {
+            document.set_title(&title);
+        }
+    });
 }
 
 /// Describes the page in the head while the current owner lives.

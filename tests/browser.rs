@@ -93,6 +93,30 @@ async fn safe_html_component_shows_sanitized_content() {
 }
 
 #[wasm_bindgen_test]
+async fn safe_html_shows_a_body_again_as_the_sanitizer_made_it() {
+    let html = "<h2>Kept</h2><p onclick=\"x()\">Once <b>more</b></p>";
+    let show = |prepare: Option<Callback<web_sys::DocumentFragment>>| {
+        let host = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&host).unwrap();
+        let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || match prepare {
+            Some(prepare) => view! { <SafeHtml html=UntrustedHtml(html.into()) prepare/> }.into_any(),
+            None => view! { <SafeHtml html=UntrustedHtml(html.into())/> }.into_any(),
+        });
+        (host, handle)
+    };
+    let mark_heading = Callback::new(|body: web_sys::DocumentFragment| {
+        body.query_selector("h2").unwrap().unwrap().set_attribute("id", "kept").unwrap();
+    });
+    let (first, _first) = show(Some(mark_heading));
+    leptos::task::tick().await;
+    assert_eq!(first.inner_html(), "<div class=\"\"><h2 id=\"kept\">Kept</h2><p>Once <b>more</b></p></div>");
+    // The second time the nodes are a copy of the kept ones: sanitized, and without the first page's changes.
+    let (again, _again) = show(None);
+    leptos::task::tick().await;
+    assert_eq!(again.inner_html(), "<div class=\"\"><h2>Kept</h2><p>Once <b>more</b></p></div>");
+}
+
+#[wasm_bindgen_test]
 async fn pagination_links_every_nearby_page() {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
@@ -109,13 +133,22 @@ async fn pagination_links_every_nearby_page() {
     assert_eq!(current.text_content().as_deref(), Some("5"));
 }
 
+/// Resolves once the frame after the next paint has begun, when the document's title is set.
+async fn after_paint() {
+    let (sender, receiver) = futures::channel::oneshot::channel();
+    broadsheet::components::after_paint::after_paint(move || {
+        let _ = sender.send(());
+    });
+    let _ = receiver.await;
+}
+
 fn head_contents(selector: &str) -> Vec<String> {
     let found = document().head().expect("a head").query_selector_all(selector).expect("a valid selector");
     (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok()?.get_attribute("content")).collect()
 }
 
 #[wasm_bindgen_test]
-fn the_head_describes_the_newest_page_alive() {
+async fn the_head_describes_the_newest_page_alive() {
     let site = Owner::new();
     let (old, new) = (site.child(), site.child());
     site.with(|| {
@@ -123,22 +156,27 @@ fn the_head_describes_the_newest_page_alive() {
         provide_context(std::sync::Arc::new(config.expect("a valid config")));
         broadsheet::head::title("Daily");
     });
+    after_paint().await;
     assert_eq!(document().title(), "Daily");
     old.with(|| {
         broadsheet::head::title("Politics");
         broadsheet::head::description("What lawmakers did");
     });
+    after_paint().await;
     assert_eq!(document().title(), "Politics – Daily");
-    // The next page is built before the one it replaces goes.
+    // The next page is built before the one it replaces goes; the title is set once, after the paint.
     new.with(|| {
         broadsheet::head::title("Budget deal");
         broadsheet::head::description("Lawmakers approved a plan");
     });
     old.cleanup();
+    assert_eq!(document().title(), "Politics – Daily");
+    after_paint().await;
     assert_eq!(document().title(), "Budget deal – Daily");
     assert_eq!(head_contents("meta[name=description]"), ["Lawmakers approved a plan"]);
     // While the following page loads, the site's name.
     new.cleanup();
+    after_paint().await;
     assert_eq!(document().title(), "Daily");
     assert!(head_contents("meta[name=description]").is_empty());
     site.cleanup();

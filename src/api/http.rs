@@ -6,6 +6,10 @@ use broadsheet_core::error::LoadError;
 #[cfg(feature = "backend-wordpress")]
 use broadsheet_core::sources::wordpress::Totals;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+#[cfg(any(feature = "backend-static", feature = "backend-wordpress", feature = "backend-ghost"))]
+use std::any::Any;
+#[cfg(any(feature = "backend-static", feature = "backend-wordpress", feature = "backend-ghost"))]
+use std::cell::OnceCell;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -42,6 +46,9 @@ pub struct Answer {
     /// WordPress's `X-WP-Total` and `X-WP-TotalPages`.
     #[cfg(feature = "backend-wordpress")]
     pub totals: Option<Totals>,
+    /// What [`Answer::decode_kept`] made of the body, shared by the answer's copies (the cache's too).
+    #[cfg(any(feature = "backend-static", feature = "backend-wordpress", feature = "backend-ghost"))]
+    decoded: Rc<OnceCell<Box<dyn Any>>>,
 }
 
 impl Answer {
@@ -57,6 +64,18 @@ impl Answer {
             CACHE.with(|c| c.borrow_mut().remove(&*self.url));
         }
         decoded
+    }
+
+    /// [`Answer::decode`] done once per answer: the value is kept with the (cached) answer, so that
+    /// opening a story again copies it instead of parsing its JSON again.
+    #[cfg(any(feature = "backend-static", feature = "backend-wordpress", feature = "backend-ghost"))]
+    pub fn decode_kept<T: Clone + 'static>(&self, decode: impl FnOnce(&str) -> Result<T, LoadError>) -> Result<T, LoadError> {
+        if let Some(kept) = self.decoded.get().and_then(|kept| kept.downcast_ref::<T>()) {
+            return Ok(kept.clone());
+        }
+        let decoded = self.decode(decode)?;
+        let _ = self.decoded.set(Box::new(decoded.clone()));
+        Ok(decoded)
     }
 
     /// The answer if it is a success, else the error its status means.
@@ -198,7 +217,16 @@ async fn send(
     if body.len() > MAX_BYTES {
         return Err(LoadError::TooLarge);
     }
-    Ok(Answer { url: url.into(), status: response.status(), body: body.into(), is_html, #[cfg(feature = "backend-wordpress")] totals })
+    Ok(Answer {
+        url: url.into(),
+        status: response.status(),
+        body: body.into(),
+        is_html,
+        #[cfg(feature = "backend-wordpress")]
+        totals,
+        #[cfg(any(feature = "backend-static", feature = "backend-wordpress", feature = "backend-ghost"))]
+        decoded: Rc::default(),
+    })
 }
 
 async fn sleep(millis: i32) {

@@ -110,6 +110,15 @@ export async function openPage(browser) {
 }
 
 /**
+ * Fails unless the document's title becomes `expected`: the app sets it once the page is painted,
+ * a frame or two after the page shows.
+ */
+export async function assertTitle(page, expected, message) {
+  await page.waitForFunction((title) => document.title === title, expected, { timeout: 2_000 }).catch(() => {});
+  assert.equal(await page.title(), expected, message);
+}
+
+/**
  * Scrolls a story page to the end of the story, as a reader would: what follows it (previous and
  * next, related stories, comments) is only fetched and built when the reader nears it.
  */

@@ -34,7 +34,7 @@ pub async fn heading(urls: &GhostUrls<'_>, list: &ListKey) -> Result<ListHeading
 }
 
 pub async fn article(urls: &GhostUrls<'_>, slug: &str) -> Result<Article, LoadError> {
-    answer(&urls.article(slug)).await?.decode(adapter::decode_article)
+    answer(&urls.article(slug)).await?.decode_kept(adapter::decode_article)
 }
 
 pub async fn search(urls: &GhostUrls<'_>, query: &str, page: u32) -> Result<Page<SearchEntry>, LoadError> {

@@ -44,7 +44,7 @@ pub async fn heading(base: &str, list: &ListKey) -> Result<ListHeading, LoadErro
 }
 
 pub async fn article(base: &str, slug: &str) -> Result<Article, LoadError> {
-    file(&StaticUrls { base }.article(slug)).await?.decode(adapter::decode_article)
+    file(&StaticUrls { base }.article(slug)).await?.decode_kept(adapter::decode_article)
 }
 
 /// A file that may be missing, which means nothing to show: `T::default()`.

@@ -38,7 +38,7 @@ pub async fn heading(urls: &WpUrls<'_>, list: &ListKey) -> Result<ListHeading, L
 }
 
 pub async fn article(urls: &WpUrls<'_>, slug: &str) -> Result<Article, LoadError> {
-    Ok(answer(&urls.post_by_slug(slug)).await?.decode(|body| adapter::decode_post_by_slug(body, urls.base))?.1)
+    Ok(answer(&urls.post_by_slug(slug)).await?.decode_kept(|body| adapter::decode_post_by_slug(body, urls.base))?.1)
 }
 
 /// The stories published just before and after `published`, asked for at once.

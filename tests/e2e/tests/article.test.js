@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, configWithSource, openPage, setup, nearStoryEnd } from '../harness.js';
+import { DIST, configWithSource, openPage, setup, nearStoryEnd, assertTitle } from '../harness.js';
 import { STORY as LONG, assertHeadDescribes, demoStory as article } from '../site-checks.js';
 
 const content = join(DIST, 'content');
@@ -101,7 +101,7 @@ test('the article page', async (t) => {
     await page.getByRole('link', { name: 'Saved stories' }).click();
     await page.waitForURL('**/saved');
     await page.getByRole('heading', { name: 'Saved stories', level: 1 }).waitFor();
-    assert.equal(await page.title(), 'Saved stories – Broadsheet');
+    await assertTitle(page, 'Saved stories – Broadsheet');
     assert.deepEqual(await page.locator('.saved-list .teaser-title').allInnerTexts(), [story.title]);
     await page.getByRole('button', { name: `Remove “${story.title}” from saved stories` }).click();
     await page.locator('.saved-stories .empty').waitFor();
@@ -153,7 +153,7 @@ test('the article page', async (t) => {
     await page.locator('.lead-story').waitFor();
     assert.equal(await page.locator('head link[rel=canonical], head script[type="application/ld+json"], head meta[property^="og:"]').count(), 0);
     // …and the homepage's title and description replace the story's.
-    assert.equal(await page.title(), 'Broadsheet');
+    await assertTitle(page, 'Broadsheet');
     assert.deepEqual(await page.locator('head meta[name=description]').evaluateAll((metas) => metas.map((m) => m.content)), ['Broadsheet – Independent news, plainly told']);
     page.assertClean();
   });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, serve, setup } from '../harness.js';
+import { DIST, openPage, serve, setup, assertTitle } from '../harness.js';
 
 const latest = JSON.parse(readFileSync(join(DIST, 'content/lists/latest/1.json'), 'utf8'));
 const shippedConfig = JSON.parse(readFileSync(join(DIST, 'config.json'), 'utf8'));
@@ -290,12 +290,12 @@ test('site chrome on the demo content', async (t) => {
     await page.waitForFunction(() => document.activeElement?.matches('main h1'));
     const heading = await page.locator('main h1').innerText();
     assert.equal((await activeElement(page)).text, heading);
-    assert.equal(await page.title(), `${heading} – Broadsheet`);
+    await assertTitle(page, `${heading} – Broadsheet`);
     const story = page.locator('.teaser-title a').first();
     const storyTitle = await story.innerText();
     await story.click();
     await page.waitForFunction((t) => document.activeElement?.matches('main h1') && document.activeElement.textContent === t, storyTitle);
-    assert.equal(await page.title(), `${storyTitle} – Broadsheet`);
+    await assertTitle(page, `${storyTitle} – Broadsheet`);
     await page.goBack();
     await page.waitForFunction((t) => document.activeElement?.matches('main h1') && document.activeElement.textContent === t, heading);
     // Tab goes on from the heading into the page; after a full load the skip link comes first.
@@ -338,7 +338,7 @@ test('site chrome on the demo content', async (t) => {
     const page = await acceptedPage(browser);
     await page.goto(url('/no/such/page'));
     await page.locator('.not-found h1').waitFor();
-    assert.equal(await page.title(), 'Page not found – Broadsheet');
+    await assertTitle(page, 'Page not found – Broadsheet');
     assert.ok(await page.locator('.not-found').getByRole('search').isVisible());
     await page.locator('.not-found').getByRole('link', { name: 'Go to the homepage' }).click();
     await page.locator('.lead-story').waitFor();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, openPage, setup } from '../harness.js';
+import { DIST, openPage, setup, assertTitle } from '../harness.js';
 import { runSiteChecks } from '../site-checks.js';
 
 const content = join(DIST, 'content');
@@ -34,7 +34,7 @@ test('the demo site', async (t) => {
     assert.ok(await page.locator('.latest-news .teaser-card').count() >= 5);
     await page.locator('.category-section').first().waitFor();
     assert.ok(await page.locator('.category-section').count() >= 4, 'configured category sections');
-    assert.equal(await page.title(), 'Broadsheet');
+    await assertTitle(page, 'Broadsheet');
     assert.equal(await page.locator('head meta[name=description]').getAttribute('content'), 'Broadsheet – Independent news, plainly told');
     const menu = await page.locator('.main-menu a').allInnerTexts();
     assert.deepEqual(menu.slice(0, 4), ['Home', 'Latest News', 'News', 'Politics']);
@@ -49,7 +49,7 @@ test('the demo site', async (t) => {
     await page.waitForURL('**/page/privacy');
     await page.locator('.site-page h1').waitFor();
     assert.equal(await page.locator('.site-page h1').innerText(), 'Privacy Policy');
-    assert.equal(await page.title(), 'Privacy Policy – Broadsheet');
+    await assertTitle(page, 'Privacy Policy – Broadsheet');
     page.assertClean();
   });
 
@@ -87,14 +87,14 @@ test('the demo site', async (t) => {
     const page = await openPage(browser);
     await page.goto(url('/search?q=budget'));
     await page.locator('.search-results li').first().waitFor();
-    assert.equal(await page.title(), 'Search: budget – Broadsheet');
+    await assertTitle(page, 'Search: budget – Broadsheet');
     await page.evaluate(() => { window.stillTheSameApp = true; });
     await page.locator('#search-page-input').fill('deer season');
     await page.locator('#search-page-input').press('Enter');
     await page.waitForURL(/\/search\?q=deer%20season$/);
     await page.locator('.search-results h2', { hasText: 'Deer Season Outlook' }).waitFor();
     assert.equal(await page.evaluate(() => window.stillTheSameApp), true, 'no full page load');
-    assert.equal(await page.title(), 'Search: deer season – Broadsheet', 'the title follows the query');
+    await assertTitle(page, 'Search: deer season – Broadsheet', 'the title follows the query');
     await page.goto(url('/no/such/page'));
     await page.evaluate(() => { window.stillTheSameApp = true; });
     await page.locator('#not-found-search').fill('tax & crime');

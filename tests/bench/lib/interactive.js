@@ -48,13 +48,16 @@ async function appRunning(page) {
 /**
  * Article to article: to one this tab has not fetched yet, then back to one it has (its JSON is
  * in the app's session cache), `runs` times each. `prefetched` says whether the app had already
- * asked for the new article's file before the click (hover or visible-link prefetching).
+ * asked for the new article's file before the click (hover or visible-link prefetching). Then
+ * the measure's own floor, `runs` times: a click whose handler only sets the headline's text,
+ * timed the same way (the wait for the next frame and that frame's work, without the app's).
  */
 export async function measureNavigation(browser, origin, articles, { runs }) {
   const { page, cdp, net } = await openMeasuredPage(browser, { selector: '.article h1' });
   const requested = () => [...net.responses.values()].map((r) => r.url);
   const fresh = [];
   const cached = [];
+  const floor = [];
   try {
     const [first, ...rest] = articles;
     await page.goto(`${origin}/article/${first.slug}`);
@@ -72,11 +75,30 @@ export async function measureNavigation(browser, origin, articles, { runs }) {
       await networkQuiet(net, { quietMs: 300 });
       previous = next;
     }
+    for (let i = 0; i < runs; i++) floor.push(await clickToSetHeadline(page, `Bench floor ${i}`));
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
   }
-  return { fresh, cached };
+  return { fresh, cached, floor };
+}
+
+/** A button that only sets the story's headline to `text`, clicked and timed like clickAndTime. */
+async function clickToSetHeadline(page, text) {
+  const id = 'bench-floor';
+  await page.evaluate(({ id, text }) => {
+    let button = document.getElementById(id);
+    if (!button) {
+      button = document.createElement('button');
+      button.id = id;
+      button.textContent = 'floor';
+      button.style.cssText = 'position:fixed;left:0;top:2em;z-index:2147483647;font:12px sans-serif';
+      document.body.appendChild(button);
+    }
+    button.onclick = () => { document.querySelector('.article h1').textContent = text; };
+  }, { id, text });
+  const r = await clickElementAndTime(page, page.locator(`#${id}`), { selector: '.article h1', text });
+  return { ms: r.ms, frames: r.frames };
 }
 
 /**

@@ -64,6 +64,10 @@ export function buildReport(results, { mobile, article, thread150, thread1000, m
     row('navigation to an already-fetched article: click → new h1 painted',
       `${ms(cachedMs)}, frame ${n(cachedFrames)} after the click`, '', `one frame (≤ ${FRAME_MS.toFixed(1)} ms)`,
       mark(cachedFrames <= 1 && cachedMs <= FRAME_MS));
+    if (nav.floor?.length) {
+      row('the measure\'s floor: a click that only sets the headline\'s text → painted',
+        `${ms(median(nav.floor.map((r) => r.ms)))}, frame ${n(median(nav.floor.map((r) => r.frames)))} after the click`);
+    }
     const prefetched = nav.fresh.filter((r) => r.prefetched).length;
     row('navigation to a not-yet-fetched article: click → new h1 painted',
       `${ms(median(nav.fresh.map((r) => r.ms)))}, frame ${n(median(nav.fresh.map((r) => r.frames)))}${prefetched ? ` (${prefetched} prefetched)` : ''}`);
@@ -180,6 +184,8 @@ ${table}
   animation frames from the click (1 = the very next frame). "Already fetched" goes back to the
   story the tab showed just before (its JSON is in the app's session cache). The budget "one frame"
   is met when the title is painted in the next frame and within ${FRAME_MS.toFixed(1)} ms of the click.
+  The *floor* is the same measure of a click whose handler only sets the headline's text: the wait
+  for the next frame (the click comes at any point of a frame) and that frame's own work.
 - **Comment threads**: the story page opened, comments scrolled into view; *file received → first
   batch painted* is from the comments file's \`responseEnd\` (Resource Timing) to the end of the frame
   that shows the first batch (decoding, threading and rendering); then "Show more comments" is

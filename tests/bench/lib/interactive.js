@@ -11,21 +11,26 @@ const LINK_ID = 'bench-link';
  * click reaches it: the router intercepts every same-origin link in the document.
  */
 export async function clickAndTime(page, href, ready, { timeout = 15_000 } = {}) {
+  await addControl(page, { tag: 'a', id: LINK_ID, top: '0' });
   await page.evaluate(({ id, href, ready }) => {
-    let a = document.getElementById(id);
-    if (!a) {
-      a = document.createElement('a');
-      a.id = id;
-      a.textContent = 'bench';
-      a.style.cssText = 'position:fixed;left:0;top:0;z-index:2147483647;background:#ff0;font:12px sans-serif;padding:2px';
-      document.body.appendChild(a);
-    }
-    a.href = href;
+    document.getElementById(id).href = href;
     window.__bench.arm(ready);
   }, { id: LINK_ID, href, ready });
   await page.click(`#${LINK_ID}`, { timeout });
   const r = await page.evaluate((t) => Promise.race([window.__bench.result, new Promise((_, no) => setTimeout(() => no(new Error('not painted in time')), t))]), timeout);
   return { ...r, ms: r.painted - r.click };
+}
+
+/** The measure's own `<a>` or `<button>` on the page, fixed on top of it, added once. */
+async function addControl(page, { tag, id, top }) {
+  await page.evaluate(({ tag, id, top }) => {
+    if (document.getElementById(id)) return;
+    const control = document.createElement(tag);
+    control.id = id;
+    control.textContent = 'bench';
+    control.style.cssText = `position:fixed;left:0;top:${top};z-index:2147483647;background:#ff0;font:12px sans-serif;padding:2px`;
+    document.body.appendChild(control);
+  }, { tag, id, top });
 }
 
 /** Clicks an element already on the page (say, "Show more comments") and times like clickAndTime. */
@@ -86,16 +91,9 @@ export async function measureNavigation(browser, origin, articles, { runs }) {
 /** A button that only sets the story's headline to `text`, clicked and timed like clickAndTime. */
 async function clickToSetHeadline(page, text) {
   const id = 'bench-floor';
+  await addControl(page, { tag: 'button', id, top: '2em' });
   await page.evaluate(({ id, text }) => {
-    let button = document.getElementById(id);
-    if (!button) {
-      button = document.createElement('button');
-      button.id = id;
-      button.textContent = 'floor';
-      button.style.cssText = 'position:fixed;left:0;top:2em;z-index:2147483647;font:12px sans-serif';
-      document.body.appendChild(button);
-    }
-    button.onclick = () => { document.querySelector('.article h1').textContent = text; };
+    document.getElementById(id).onclick = () => { document.querySelector('.article h1').textContent = text; };
   }, { id, text });
   const r = await clickElementAndTime(page, page.locator(`#${id}`), { selector: '.article h1', text });
   return { ms: r.ms, frames: r.frames };

@@ -2,7 +2,6 @@
 //! in place of Leptos's `LocalResource` and `<Suspense>`/`<Transition>`, whose async machinery
 //! cost ≈ 10 KB brotli (docs/size-plan.md).
 
-use futures::FutureExt;
 use leptos::prelude::*;
 use std::any::Any;
 use std::future::Future;
@@ -39,16 +38,13 @@ impl Loads {
         let run = StoredValue::new(0u64);
         let effect = RenderEffect::new(move |_| {
             loads.again.track();
-            let mut answer = fetch();
+            let answer = fetch();
             run.update_value(|n| *n += 1);
             let this = run.get_value();
-            // An answer at hand (one kept from a visit before) shows at once, without a skeleton.
-            if let Some(answer) = untrack(|| answer.as_mut().now_or_never()) {
-                loads.answer.set(Some(answer));
-                loads.loading.set(false);
-                return;
-            }
             loads.loading.set(true);
+            // Even an answer at hand (a story read before) comes in a task of its own, after the
+            // effects the address's change woke: the heading focus (route_progress) takes the
+            // heading on screen then for the last page's, as it did behind `<Transition>`.
             leptos::task::spawn_local(async move {
                 let answer = answer.await;
                 if run.try_get_value() == Some(this) {

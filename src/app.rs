@@ -22,12 +22,11 @@ use std::sync::Arc;
 pub fn App() -> impl IntoView {
     let config = resource(load_config);
     view! {
-        <Suspense fallback=|| view! { <div class="booting" aria-busy="true"></div> }>
-            {move || config.get().map(|result| match result {
-                Ok(config) => view! { <Site config/> }.into_any(),
-                Err(problem) => view! { <ConfigError problem/> }.into_any(),
-            })}
-        </Suspense>
+        {move || match config.get() {
+            None => view! { <div class="booting" aria-busy="true"></div> }.into_any(),
+            Some(Ok(config)) => view! { <Site config/> }.into_any(),
+            Some(Err(problem)) => view! { <ConfigError problem/> }.into_any(),
+        }}
     }
 }
 

@@ -20,9 +20,9 @@ pub fn provide_page_loads() {
     provide_context(PageLoads { pending: RwSignal::new(0) });
 }
 
-/// For a page's `<Transition set_pending=page_pending()>`: the bar shows while it waits.
-pub fn page_pending() -> SignalSetter<bool> {
-    let Some(loads) = use_context::<PageLoads>() else { return SignalSetter::default() };
+/// Shows the bar while `loading` (a page's content load) is true.
+pub fn page_pending(loading: Signal<bool>) {
+    let Some(loads) = use_context::<PageLoads>() else { return };
     let counted = Arc::new(AtomicBool::new(false));
     // A page left while it was loading stops counting.
     on_cleanup({
@@ -33,11 +33,12 @@ pub fn page_pending() -> SignalSetter<bool> {
             }
         }
     });
-    SignalSetter::map(move |pending: bool| {
+    Effect::new(move |_| {
+        let pending = loading.get();
         if counted.swap(pending, Ordering::Relaxed) != pending {
             loads.pending.update(|n| if pending { *n += 1 } else { *n = n.saturating_sub(1) });
         }
-    })
+    });
 }
 
 /// How often and how long to look for the new page's heading.

@@ -32,13 +32,14 @@ pub fn Archive() -> impl IntoView {
             Ok::<_, LoadError>((heading, stories))
         }
     });
+    page_pending(content.loading());
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
-            {move || content.get().map(|result| match result {
-                Ok((heading, stories)) => view! { <ArchiveView heading stories list=key.get()/> }.into_any(),
-                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| content.refetch())/> }.into_any(),
-            })}
-        </Transition>
+        // The list these stories are from: untracked, so that a new list waits for its own stories.
+        {move || match content.get() {
+            None => view! { <ListSkeleton rows=6/> }.into_any(),
+            Some(Ok((heading, stories))) => view! { <ArchiveView heading stories list=key.get_untracked()/> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| content.refetch())/> }.into_any(),
+        }}
     }
 }
 

@@ -41,13 +41,13 @@ pub fn ArticlePage() -> impl IntoView {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.article(&slug).await }
     });
+    page_pending(article.loading());
     view! {
-        <Transition fallback=|| view! { <ArticleSkeleton/> } set_pending=page_pending()>
-            {move || article.get().map(|result| match result {
-                Ok(article) => view! { <ArticleView article/> }.into_any(),
-                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),
-            })}
-        </Transition>
+        {move || match article.get() {
+            None => view! { <ArticleSkeleton/> }.into_any(),
+            Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),
+        }}
     }
 }
 
@@ -192,14 +192,12 @@ fn Related(teaser: Teaser) -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| ()>
-            {move || related.get().and_then(Result::ok).filter(|items| !items.is_empty()).map(|items| view! {
-                <section class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading" class="section-heading">"You Might Also Like"</h2>
-                    <div class="teaser-grid">{items.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}</div>
-                </section>
-            })}
-        </Suspense>
+        {move || related.get().and_then(Result::ok).filter(|items| !items.is_empty()).map(|items| view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading" class="section-heading">"You Might Also Like"</h2>
+                <div class="teaser-grid">{items.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}</div>
+            </section>
+        })}
     }
     .into_any()
 }

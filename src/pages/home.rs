@@ -31,17 +31,17 @@ pub fn Home() -> impl IntoView {
             async move { backend.list(&ListKey::Latest, 1).await }
         }
     });
+    page_pending(latest.loading());
     let title = config.site.name.clone();
     crate::head::title(&title);
     crate::head::description(&home_description(&config.site));
     view! {
         <h1 class="visually-hidden">{title}</h1>
-        <Transition fallback=|| view! { <ListSkeleton rows=6/> } set_pending=page_pending()>
-            {move || latest.get().map(|result| match result {
-                Ok(page) => view! { <FrontPage page/> }.into_any(),
-                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| latest.refetch())/> }.into_any(),
-            })}
-        </Transition>
+        {move || match latest.get() {
+            None => view! { <ListSkeleton rows=6/> }.into_any(),
+            Some(Ok(page)) => view! { <FrontPage page/> }.into_any(),
+            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| latest.refetch())/> }.into_any(),
+        }}
         {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }).collect_view()}
     }
 }
@@ -105,9 +105,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
                 }
             });
             view! {
-                <Suspense fallback=|| ()>
-                    {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> })}
-                </Suspense>
+                {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> })}
             }
             .into_any()
         }
@@ -152,15 +150,16 @@ fn CategorySection(slug: String) -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <ListSkeleton rows=1/> }>
-            {move || section.get().and_then(Result::ok).filter(|(_, items)| !items.is_empty()).map(|(name, items)| view! {
+        {move || match section.get() {
+            None => Some(view! { <ListSkeleton rows=1/> }.into_any()),
+            Some(loaded) => loaded.ok().filter(|(_, items)| !items.is_empty()).map(|(name, items)| view! {
                 <section class="category-section">
                     <h2 class="section-heading"><a href=href.clone()>{name}</a></h2>
                     <div class="teaser-grid">
                         {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
                     </div>
                 </section>
-            })}
-        </Suspense>
+            }.into_any()),
+        }}
     }
 }

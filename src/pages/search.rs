@@ -22,6 +22,7 @@ pub fn Search() -> impl IntoView {
         let (backend, (query, page)) = (backend.clone(), search.get());
         async move { backend.search(&query, page).await }
     });
+    page_pending(results.loading());
     view! {
         // Retitled with each query: the closure's cleanup takes the previous title away.
         {move || crate::head::title(&if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) })}
@@ -32,18 +33,21 @@ pub fn Search() -> impl IntoView {
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>
         </SearchForm>
-        <Transition fallback=|| view! { <ListSkeleton rows=3/> } set_pending=page_pending()>
-            {move || results.get().map(|result| match result {
-                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),
-                Ok(_) if query.get().is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),
-                Ok(found) if found.total == 0 => view! {
-                    <p class="empty" role="status">"No stories match “" {query.get()} "”. Try fewer or different words."</p>
+        {move || {
+            // The query these results answer: untracked, so that a new query waits for its own.
+            let query = query.get_untracked();
+            match results.get() {
+                None => view! { <ListSkeleton rows=3/> }.into_any(),
+                Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),
+                Some(Ok(_)) if query.is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),
+                Some(Ok(found)) if found.total == 0 => view! {
+                    <p class="empty" role="status">"No stories match “" {query} "”. Try fewer or different words."</p>
                 }.into_any(),
-                Ok(found) => {
-                    let q = query.get();
+                Some(Ok(found)) => {
+                    let q = query.clone();
                     let path = Callback::new(move |n| search_path(&q, n));
                     view! {
-                        <p class="count" role="status">{format!("{} {} for “{}”", found.total, if found.total == 1 { "result" } else { "results" }, query.get())}</p>
+                        <p class="count" role="status">{format!("{} {} for “{}”", found.total, if found.total == 1 { "result" } else { "results" }, query)}</p>
                         <ol class="search-results">
                             {found.items.into_iter().map(|entry| view! {
                                 <li>
@@ -57,7 +61,7 @@ pub fn Search() -> impl IntoView {
                         <Pagination current=found.page total=found.total_pages path/>
                     }.into_any()
                 }
-            })}
-        </Transition>
+            }
+        }}
     }
 }

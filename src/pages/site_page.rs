@@ -20,21 +20,21 @@ pub fn SitePageView() -> impl IntoView {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.site_page(&slug).await }
     });
+    page_pending(page.loading());
     view! {
-        <Transition fallback=|| view! { <ListSkeleton rows=2/> } set_pending=page_pending()>
-            {move || page.get().map(|result| match result {
-                Ok(page) => {
-                    crate::head::title(&page.title);
-                    view! {
-                        <article class="article site-page">
-                            <h1>{page.title}</h1>
-                            {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
-                            <SafeHtml html=page.body class="article-body"/>
-                        </article>
-                    }.into_any()
-                }
-                Err(error) => view! { <LoadFailed error retry=Callback::new(move |_| page.refetch())/> }.into_any(),
-            })}
-        </Transition>
+        {move || match page.get() {
+            None => view! { <ListSkeleton rows=2/> }.into_any(),
+            Some(Ok(page)) => {
+                crate::head::title(&page.title);
+                view! {
+                    <article class="article site-page">
+                        <h1>{page.title}</h1>
+                        {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
+                        <SafeHtml html=page.body class="article-body"/>
+                    </article>
+                }.into_any()
+            }
+            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| page.refetch())/> }.into_any(),
+        }}
     }
 }

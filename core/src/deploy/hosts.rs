@@ -185,7 +185,8 @@ impl Build {
         );
         for file in &self.hashed_files {
             let wasm = if file.ends_with(".wasm") { " --content-type application/wasm" } else { "" };
-            out.push_str(&format!("aws s3 cp \"$dist/{file}\" \"$target{file}\" --cache-control \"{IMMUTABLE}\"{wasm}\n"));
+            // `${target}`: a file name goes on with letters, which `$target` would take as its own.
+            out.push_str(&format!("aws s3 cp \"$dist/{file}\" \"${{target}}{file}\" --cache-control \"{IMMUTABLE}\"{wasm}\n"));
         }
         let excluded: String = self.hashed_files.iter().chain(KIT_FILES.iter().map(|f| f.to_string()).collect::<Vec<_>>().iter())
             .map(|f| format!(" --exclude \"{f}\""))
@@ -305,7 +306,7 @@ mod tests {
         let script = build("/news/").s3_upload_script();
         assert!(script.starts_with("#!/bin/sh\n"));
         assert!(script.contains("target=\"s3://$bucket/news/\"\n"));
-        assert!(script.contains(&format!("aws s3 cp \"$dist/app-0123456789abcdef_bg.wasm\" \"$targetapp-0123456789abcdef_bg.wasm\" --cache-control \"{IMMUTABLE}\" --content-type application/wasm\n")), "{script}");
+        assert!(script.contains(&format!("aws s3 cp \"$dist/app-0123456789abcdef_bg.wasm\" \"${{target}}app-0123456789abcdef_bg.wasm\" --cache-control \"{IMMUTABLE}\" --content-type application/wasm\n")), "{script}");
         let sync = script.lines().last().unwrap_or_default();
         assert!(sync.starts_with("aws s3 sync \"$dist\" \"$target\"") && sync.ends_with("--cache-control \"no-cache\""), "{sync}");
         for excluded in ["main-89abcdef.css", "deploy-s3.sh", "_headers", "nginx-broadsheet.conf"] {
@@ -313,6 +314,40 @@ mod tests {
         }
         let hashed_first = script.find("aws s3 cp").unwrap_or(usize::MAX) < script.find("aws s3 sync").unwrap_or(0);
         assert!(hashed_first);
+    }
+
+    /// Runs the script with `sh` and an `aws` that writes down what it was asked to do.
+    #[test]
+    fn the_s3_upload_script_runs_in_a_shell() {
+        let dir = std::env::temp_dir().join(format!("broadsheet-s3-{}", std::process::id()));
+        let bin = dir.join("bin");
+        std::fs::create_dir_all(&bin).expect("temp dir");
+        let aws = bin.join("aws");
+        std::fs::write(&aws, "#!/bin/sh\necho \"$*\" >> \"$AWS_CALLS\"\n").expect("fake aws");
+        std::fs::write(dir.join("deploy-s3.sh"), build("/news/").s3_upload_script()).expect("script");
+        let calls = dir.join("calls");
+        let status = std::process::Command::new("chmod").arg("+x").arg(&aws).status().expect("chmod");
+        assert!(status.success());
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        let run = std::process::Command::new("sh")
+            .arg(dir.join("deploy-s3.sh"))
+            .arg("my-bucket")
+            .env("PATH", path)
+            .env("AWS_CALLS", &calls)
+            .output()
+            .expect("sh runs");
+        let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+        let recorded = std::fs::read_to_string(&calls).unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(run.status.success(), "{stderr}");
+        let calls: Vec<&str> = recorded.lines().collect();
+        assert_eq!(calls.len(), 4, "{recorded}");
+        let dist = dir.display();
+        assert_eq!(calls[1], format!("s3 cp {dist}/app-0123456789abcdef_bg.wasm s3://my-bucket/news/app-0123456789abcdef_bg.wasm --cache-control {IMMUTABLE} --content-type application/wasm"));
+        assert!(calls[3].starts_with(&format!("s3 sync {dist} s3://my-bucket/news/ --exclude app-0123456789abcdef.js")), "{}", calls[3]);
+        let missing_bucket = std::process::Command::new("sh").arg("-c").arg(build("/").s3_upload_script()).output().expect("sh runs");
+        assert!(!missing_bucket.status.success());
+        assert!(String::from_utf8_lossy(&missing_bucket.stderr).contains("usage: sh deploy-s3.sh BUCKET"));
     }
 
     #[test]

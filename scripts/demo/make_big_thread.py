@@ -115,13 +115,17 @@ def sentence(text):
     return text[0].upper() + text[1:] + ("" if text.endswith((".", "?", "!")) else ".")
 
 
+def run_on(opener, point):
+    """The opener and the point as one sentence, or as two when the opener ends one."""
+    if opener.endswith(CONTINUES):
+        return f"{opener} {point}."
+    return f"{opener} {sentence(point)}"
+
+
 def top_level(rnd):
     opener = rnd.choice(OPENERS)
     point = rnd.choice(POINTS)
-    if opener.endswith(CONTINUES):
-        body = f"{opener} {point}."
-    else:
-        body = f"{opener} {sentence(point)}"
+    body = run_on(opener, point)
     closer = rnd.choice(CLOSERS)
     if rnd.random() < 0.12:
         body = body.replace("bill", "<em>bill</em>", 1)
@@ -131,10 +135,7 @@ def top_level(rnd):
 def reply(rnd):
     opener = rnd.choice(REPLY_OPENERS)
     point = rnd.choice(REPLY_POINTS)
-    if opener.endswith(CONTINUES):
-        body = f"{opener} {point}."
-    else:
-        body = f"{opener} {sentence(point)}"
+    body = run_on(opener, point)
     if rnd.random() < 0.08:
         label, href = rnd.choice(LINKS)
         body += f' See <a href="{href}">{label}</a>.'

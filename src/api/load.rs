@@ -57,6 +57,11 @@ impl Loads {
         StoredValue::new_local(effect);
         loads
     }
+
+    /// One callback type for every load's "Try again".
+    fn retry(self) -> Callback<()> {
+        Callback::new(move |_| self.again.notify())
+    }
 }
 
 /// What [`resource`] loads: an answer of type `T`, once it came.
@@ -90,5 +95,10 @@ impl<T> Load<T> {
     /// Loads again.
     pub fn refetch(&self) {
         self.loads.again.notify();
+    }
+
+    /// What "Try again" runs: [`Load::refetch`].
+    pub fn retry(&self) -> Callback<()> {
+        self.loads.retry()
     }
 }

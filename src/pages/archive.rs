@@ -3,9 +3,8 @@
 
 use crate::api::{resource, Backend};
 use crate::components::load_more::StoryFeed;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::pagination::Pagination;
-use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::HeadlineLevel;
 use broadsheet_core::config::Config;
@@ -32,15 +31,8 @@ pub fn Archive() -> impl IntoView {
             Ok::<_, LoadError>((heading, stories))
         }
     });
-    page_pending(content.loading());
-    view! {
-        // The list these stories are from: untracked, so that a new list waits for its own stories.
-        {move || match content.get() {
-            None => view! { <ListSkeleton rows=6/> }.into_any(),
-            Some(Ok((heading, stories))) => view! { <ArchiveView heading stories list=key.get_untracked()/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| content.refetch())/> }.into_any(),
-        }}
-    }
+    // The list these stories are from: untracked, so that a new list waits for its own stories.
+    page_content(content, Skeleton::List(6), move |(heading, stories)| view! { <ArchiveView heading stories list=key.get_untracked()/> }.into_any())
 }
 
 #[component]

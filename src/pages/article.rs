@@ -8,8 +8,7 @@ use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
 use crate::components::date::DateTime;
 use crate::components::embed_facade::EmbedFacades;
-use crate::components::load_state::{ArticleSkeleton, LoadFailed};
-use crate::components::route_progress::page_pending;
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::prev_next::PrevNext;
 use crate::components::reading_progress::ReadingProgress;
 use crate::components::safe_html::SafeHtml;
@@ -41,14 +40,7 @@ pub fn ArticlePage() -> impl IntoView {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.article(&slug).await }
     });
-    page_pending(article.loading());
-    view! {
-        {move || match article.get() {
-            None => view! { <ArticleSkeleton/> }.into_any(),
-            Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),
-        }}
-    }
+    page_content(article, Skeleton::Article, |article| view! { <ArticleView article/> }.into_any())
 }
 
 #[component]

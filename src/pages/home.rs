@@ -4,8 +4,7 @@
 use crate::api::{resource, Backend};
 use crate::components::ad_slot::{slots, SidebarAds};
 use crate::components::load_more::StoryFeed;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
-use crate::components::route_progress::page_pending;
+use crate::components::load_state::{page_content, ListSkeleton, Skeleton};
 use crate::components::teaser::{CategoryLabel, HeadlineLevel, HeadlineList, LeadStory, TeaserCard};
 use broadsheet_core::config::{Config, Placement, Trending};
 use broadsheet_core::error::LoadError;
@@ -31,17 +30,12 @@ pub fn Home() -> impl IntoView {
             async move { backend.list(&ListKey::Latest, 1).await }
         }
     });
-    page_pending(latest.loading());
     let title = config.site.name.clone();
     crate::head::title(&title);
     crate::head::description(&home_description(&config.site));
     view! {
         <h1 class="visually-hidden">{title}</h1>
-        {move || match latest.get() {
-            None => view! { <ListSkeleton rows=6/> }.into_any(),
-            Some(Ok(page)) => view! { <FrontPage page/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| latest.refetch())/> }.into_any(),
-        }}
+        {page_content(latest, Skeleton::List(6), |page| view! { <FrontPage page/> }.into_any())}
         {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }).collect_view()}
     }
 }

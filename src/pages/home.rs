@@ -9,6 +9,7 @@ use crate::components::teaser::{CategoryLabel, HeadlineLevel, HeadlineList, Lead
 use broadsheet_core::config::{Config, Placement, Trending};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::front_page::{most_commented, picks_in_order, TRENDING_SIZE};
+use broadsheet_core::join::side_by_side;
 use broadsheet_core::model::{Page, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use broadsheet_core::structured_data::home_description;
@@ -94,7 +95,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
                 async move {
                     // A pick that is gone or cannot load is left out; the block stands with the rest.
                     let loads = slugs.iter().map(|slug| backend.article(slug));
-                    let found = futures::future::join_all(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
+                    let found = side_by_side(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
                     picks_in_order(&slugs, found)
                 }
             });

@@ -34,7 +34,7 @@ pub fn ConsentBar() -> impl IntoView {
                     </p>
                     <button type="button" class="button" on:click=handler(accept)>"Accept"</button>
                 </section>
-            }
+            }.into_any()
         })
     })
 }

@@ -48,7 +48,7 @@ fn shown_content(content: Box<dyn Fn() -> Option<Result<AnyView, LoadError>> + S
 pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
     view! {
         <div class="skeleton" role="progressbar" aria-busy="true" aria-label="Loading">
-            {(0..rows).map(|_| view! { <div class="skeleton-row"><div class="skeleton-image"></div><div class="skeleton-lines"><span></span><span></span><span class="short"></span></div></div> }).collect_view()}
+            {(0..rows).map(|_| view! { <div class="skeleton-row"><div class="skeleton-image"></div><div class="skeleton-lines"><span></span><span></span><span class="short"></span></div></div> }.into_any()).collect_view()}
         </div>
     }
 }
@@ -79,7 +79,7 @@ fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
             <h1>"This page could not be loaded"</h1>
             <p>{error.to_string()}</p>
             <p class="actions">
-                {retryable.then(|| view! { <button type="button" class="button" on:click=handler(move |_| retry.run(()))>"Try again"</button> })}
+                {retryable.then(|| view! { <button type="button" class="button" on:click=handler(move |_| retry.run(()))>"Try again"</button> }.into_any())}
                 <a href=crate::site_base::href("/") class="button secondary">"Go to the homepage"</a>
             </p>
         </section>

@@ -53,18 +53,18 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         <header class="archive-header">
             {heading.author.clone().map(|author| view! {
                 <div class="author-profile">
-                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=crate::site_base::href(&src) alt="" width="96" height="96"/> })}
+                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=crate::site_base::href(&src) alt="" width="96" height="96"/> }.into_any())}
                     <div>
                         <h1>{title.clone()}</h1>
-                        {author.role.clone().map(|role| view! { <p class="role">{role}</p> })}
+                        {author.role.clone().map(|role| view! { <p class="role">{role}</p> }.into_any())}
                         <SafeHtml html=author.bio.clone() class="bio"/>
                     </div>
                 </div>
-            })}
+            }.into_any())}
             {heading.author.is_none().then(|| view! {
                 <h1>{title.clone()}</h1>
-                {(!heading.description.is_empty()).then(|| view! { <p class="description">{heading.description.clone()}</p> })}
-            })}
+                {(!heading.description.is_empty()).then(|| view! { <p class="description">{heading.description.clone()}</p> }.into_any())}
+            }.into_any())}
             <p class="count">{format!("{} {}", stories.total, if stories.total == 1 { "story" } else { "stories" })}</p>
         </header>
         {if stories.items.is_empty() {
@@ -72,6 +72,6 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         } else {
             view! { <StoryFeed list stories=stories.items loaded total_pages class="teaser-list" level=HeadlineLevel::H2/> }.into_any()
         }}
-        {move || view! { <Pagination current=loaded.get() total=total_pages path/> }}
+        {move || view! { <Pagination current=loaded.get() total=total_pages path/> }.into_any()}
     }
 }

@@ -37,7 +37,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{title}</h1>
         {page_content(latest, Skeleton::List(6), |page| view! { <FrontPage page/> }.into_any())}
-        {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }).collect_view()}
+        {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }.into_any()).collect_view()}
     }
 }
 
@@ -73,7 +73,7 @@ fn FrontPage(page: Page<Teaser>) -> impl IntoView {
                     <TrendingBlock newest/>
                     <SidebarAds/>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
     .into_any()
@@ -86,7 +86,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
     match expect_context::<Arc<Config>>().home.trending.clone() {
         Trending::MostCommented => {
             let stories = most_commented(&newest, TRENDING_SIZE);
-            (!stories.is_empty()).then(|| view! { <StoryRanking heading="Trending" stories/> }).into_any()
+            (!stories.is_empty()).then(|| view! { <StoryRanking heading="Trending" stories/> }.into_any()).into_any()
         }
         Trending::Picks(slugs) => {
             let backend = expect_context::<Backend>();
@@ -100,7 +100,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
                 }
             });
             view! {
-                {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> })}
+                {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> }.into_any())}
             }
             .into_any()
         }
@@ -121,9 +121,9 @@ fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
                             <a class="trending-title" href=crate::site_base::href(&article_path(&teaser.slug))>{teaser.title}</a>
                             {(comments > 0).then(|| view! {
                                 <span class="trending-meta">{format!("{comments} {}", if comments == 1 { "comment" } else { "comments" })}</span>
-                            })}
+                            }.into_any())}
                         </li>
-                    }
+                    }.into_any()
                 }).collect_view()}
             </ol>
         </section>
@@ -151,7 +151,7 @@ fn CategorySection(slug: String) -> impl IntoView {
                 <section class="category-section">
                     <h2 class="section-heading"><a href=href.clone()>{name}</a></h2>
                     <div class="teaser-grid">
-                        {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
+                        {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }.into_any()).collect_view()}
                     </div>
                 </section>
             }.into_any()),

@@ -52,7 +52,7 @@ pub fn Search() -> impl IntoView {
                                     <p>{entry.excerpt}</p>
                                     <DateTime at=entry.published style=DateStyle::Day/>
                                 </li>
-                            }).collect_view()}
+                            }.into_any()).collect_view()}
                         </ol>
                         <Pagination current=found.page total=found.total_pages path/>
                     }.into_any()

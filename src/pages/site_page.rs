@@ -24,7 +24,7 @@ pub fn SitePageView() -> impl IntoView {
         view! {
             <article class="article site-page">
                 <h1>{page.title}</h1>
-                {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
+                {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> }.into_any())}
                 <SafeHtml html=page.body class="article-body"/>
             </article>
         }

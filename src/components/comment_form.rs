@@ -107,9 +107,9 @@ pub fn CommentForm(
                 <p class=format!("field field-{}", field.id())>
                     <label for=id.clone()>{label} {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> }.into_any())}</label>
                     <input id=id type=kind name=field.id() required=required autocomplete=autocomplete
-                        prop:value=value_of(field) on:input=input(field)
+                        prop:value=move || value_of(field)() on:input=input(field)
                         aria-invalid=move || invalid().then_some("true") aria-describedby=error_id.clone()/>
-                    <span class="field-error" id=error_id>{error_of(field)}</span>
+                    <span class="field-error" id=error_id>{move || error_of(field)()}</span>
                 </p>
             }
         }
@@ -129,9 +129,9 @@ pub fn CommentForm(
             <p class="form-note">"Your email address will not be published. Required fields are marked " <span aria-hidden="true">"*"</span><span class="visually-hidden">"as required"</span></p>
             <p class="field field-comment">
                 <label for=text_id.clone()>"Comment" <span class="required" aria-hidden="true">" *"</span></label>
-                <textarea id=text_id name="comment" rows="6" required prop:value=value_of(Field::Text) on:input=input(Field::Text)
+                <textarea id=text_id name="comment" rows="6" required prop:value=move || value_of(Field::Text)() on:input=input(Field::Text)
                     aria-invalid=move || error_of(Field::Text)().is_some().then_some("true") aria-describedby=text_error_id.clone()></textarea>
-                <span class="field-error" id=text_error_id>{error_of(Field::Text)}</span>
+                <span class="field-error" id=text_error_id>{move || error_of(Field::Text)()}</span>
             </p>
             {field_view(Field::Name, "Name", "text", true, "name")}
             {field_view(Field::Email, "Email", "email", true, "email")}

@@ -19,15 +19,13 @@ pub fn PrevNext(teaser: Teaser) -> impl IntoView {
         }
     });
     // Nothing to wait for: the links appear when the list arrives, or never.
-    move || {
-        neighbours.get().flatten().map(|(older, newer)| {
-            view! {
-                <nav class="prev-next" aria-label="Previous and next stories">
-                    {older.map(|teaser| view! { <Neighbour teaser label="Previous story" rel="prev"/> }.into_any())}
-                    {newer.map(|teaser| view! { <Neighbour teaser label="Next story" rel="next"/> }.into_any())}
-                </nav>
-            }.into_any()
-        })
+    view! {
+        {move || neighbours.get().flatten().map(|(older, newer)| view! {
+            <nav class="prev-next" aria-label="Previous and next stories">
+                {older.map(|teaser| view! { <Neighbour teaser label="Previous story" rel="prev"/> }.into_any())}
+                {newer.map(|teaser| view! { <Neighbour teaser label="Next story" rel="next"/> }.into_any())}
+            </nav>
+        }.into_any())}
     }
 }
 

@@ -133,10 +133,12 @@ pub fn routed_page(page: fn(&Route) -> AnyView) -> impl IntoView {
     let kind = Memo::new(move |_| {
         route.with(|route| (discriminant(route), if let Route::List(list, _) = route { Some(discriminant(list)) } else { None }))
     });
-    move || {
-        // Read, not only tracked: a memo nobody has read has no sources to change.
-        kind.with(|_| ());
-        route.with_untracked(page)
+    view! {
+        {move || {
+            // Read, not only tracked: a memo nobody has read has no sources to change.
+            kind.with(|_| ());
+            route.with_untracked(page)
+        }}
     }
 }
 

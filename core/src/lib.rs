@@ -12,6 +12,7 @@ pub mod deploy;
 pub mod error;
 pub mod feed;
 pub mod front_page;
+pub mod join;
 pub mod model;
 pub mod order;
 pub mod pagination;

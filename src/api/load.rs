@@ -2,6 +2,7 @@
 //! in place of Leptos's `LocalResource` and `<Suspense>`/`<Transition>`, whose async machinery
 //! cost ≈ 10 KB brotli (docs/size-plan.md).
 
+use futures::FutureExt;
 use leptos::prelude::*;
 use std::any::Any;
 use std::future::Future;
@@ -13,10 +14,7 @@ use std::rc::Rc;
 /// build its future) at once and again whenever they change, and keeps the newest answer. Until
 /// the next answer comes, the last one stays, as a `<Transition>` kept the page on screen.
 pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Load<T> {
-    let fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Answer>>>> = Box::new(move || {
-        let answer = fetch();
-        Box::pin(async move { Rc::new(answer.await) as Answer })
-    });
+    let fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = Answer>>>> = Box::new(move || Box::pin(fetch().map(|answer| Rc::new(answer) as Answer)));
     Load { loads: Loads::start(fetch), answer: PhantomData }
 }
 
@@ -57,6 +55,11 @@ impl Loads {
         StoredValue::new_local(effect);
         loads
     }
+
+    /// One callback type for every load's "Try again".
+    fn retry(self) -> Callback<()> {
+        Callback::new(move |_| self.again.notify())
+    }
 }
 
 /// What [`resource`] loads: an answer of type `T`, once it came.
@@ -77,7 +80,7 @@ impl<T: Clone + 'static> Load<T> {
     /// The newest answer, once one came; tracked.
     pub fn get(&self) -> Option<T> {
         // The answer was made as a `T` by `resource`: the downcast always succeeds.
-        self.loads.answer.with(|answer| answer.as_ref().and_then(|answer| answer.downcast_ref::<T>().cloned()))
+        self.loads.answer.get().and_then(|answer| answer.downcast_ref::<T>().cloned())
     }
 }
 
@@ -90,5 +93,10 @@ impl<T> Load<T> {
     /// Loads again.
     pub fn refetch(&self) {
         self.loads.again.notify();
+    }
+
+    /// What "Try again" runs: [`Load::refetch`].
+    pub fn retry(&self) -> Callback<()> {
+        self.loads.retry()
     }
 }

@@ -9,4 +9,4 @@ mod sources;
 pub use backend::Backend;
 pub use http::set_timeout_seconds;
 pub use config_loader::{load_config, ConfigProblem};
-pub use load::resource;
+pub use load::{resource, Load};

@@ -34,17 +34,17 @@ pub fn AdSlot(ad: Slot) -> impl IntoView {
 /// The header's advertisement, on every page.
 #[component]
 pub fn HeaderAd() -> impl IntoView {
-    slots(|p| p == Placement::Header).into_iter().next().map(|ad| view! { <AdSlot ad/> })
+    slots(|p| p == Placement::Header).into_iter().next().map(|ad| view! { <AdSlot ad/> }.into_any())
 }
 
 /// The homepage sidebar's advertisements.
 #[component]
 pub fn SidebarAds() -> impl IntoView {
-    slots(|p| p == Placement::Sidebar).into_iter().map(|ad| view! { <AdSlot ad/> }).collect_view()
+    slots(|p| p == Placement::Sidebar).into_iter().map(|ad| view! { <AdSlot ad/> }.into_any()).collect_view()
 }
 
 /// An advertisement for the article page to place after the story's text.
 #[component]
 pub fn InArticleAd() -> impl IntoView {
-    slots(|p| p == Placement::InArticle).into_iter().next().map(|ad| view! { <AdSlot ad/> })
+    slots(|p| p == Placement::InArticle).into_iter().next().map(|ad| view! { <AdSlot ad/> }.into_any())
 }

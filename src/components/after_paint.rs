@@ -21,5 +21,5 @@ pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
     after_paint(move || {
         painted.try_set(true);
     });
-    move || painted.get().then(|| children())
+    view! { {move || painted.get().then(|| children())} }
 }

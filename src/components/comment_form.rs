@@ -105,11 +105,11 @@ pub fn CommentForm(
             let invalid = move || error_of(field)().is_some();
             view! {
                 <p class=format!("field field-{}", field.id())>
-                    <label for=id.clone()>{label} {required.then_some(view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+                    <label for=id.clone()>{label} {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> }.into_any())}</label>
                     <input id=id type=kind name=field.id() required=required autocomplete=autocomplete
-                        prop:value=value_of(field) on:input=input(field)
+                        prop:value=move || value_of(field)() on:input=input(field)
                         aria-invalid=move || invalid().then_some("true") aria-describedby=error_id.clone()/>
-                    <span class="field-error" id=error_id>{error_of(field)}</span>
+                    <span class="field-error" id=error_id>{move || error_of(field)()}</span>
                 </p>
             }
         }
@@ -125,19 +125,19 @@ pub fn CommentForm(
             <h3 id=heading_id>{if is_reply { "Reply" } else { "Leave a Reply" }}</h3>
             {on_cancel.map(|cancel| view! {
                 <button type="button" class="cancel-reply" on:click=handler(move |_| cancel.run(()))>"Cancel reply"</button>
-            })}
+            }.into_any())}
             <p class="form-note">"Your email address will not be published. Required fields are marked " <span aria-hidden="true">"*"</span><span class="visually-hidden">"as required"</span></p>
             <p class="field field-comment">
                 <label for=text_id.clone()>"Comment" <span class="required" aria-hidden="true">" *"</span></label>
-                <textarea id=text_id name="comment" rows="6" required prop:value=value_of(Field::Text) on:input=input(Field::Text)
+                <textarea id=text_id name="comment" rows="6" required prop:value=move || value_of(Field::Text)() on:input=input(Field::Text)
                     aria-invalid=move || error_of(Field::Text)().is_some().then_some("true") aria-describedby=text_error_id.clone()></textarea>
-                <span class="field-error" id=text_error_id>{error_of(Field::Text)}</span>
+                <span class="field-error" id=text_error_id>{move || error_of(Field::Text)()}</span>
             </p>
             {field_view(Field::Name, "Name", "text", true, "name")}
             {field_view(Field::Email, "Email", "email", true, "email")}
             {field_view(Field::Website, "Website", "url", false, "url")}
             {move || match sending.get() {
-                Sending::Refused(refusal) => Some(view! { <p class="form-error" role="alert">{refusal.to_string()}</p> }),
+                Sending::Refused(refusal) => Some(view! { <p class="form-error" role="alert">{refusal.to_string()}</p> }.into_any()),
                 _ => None,
             }}
             <p class="form-actions">

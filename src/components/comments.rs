@@ -71,7 +71,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 }
             })
         });
-        view! { <CommentForm story=teaser.clone() parent on_posted on_cancel/> }
+        view! { <CommentForm story=teaser.clone() parent on_posted on_cancel/> }.into_any()
     };
     let form = StoredValue::new_local(form);
     let show_more = move |_| {
@@ -94,7 +94,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
         threaded.with(|all| {
             posted.with(|own| reply_to.with(|to| {
                 let rows = rows(all, Shown { first: shown.get(), posted_here: own }, to.as_deref());
-                lines.show(&list, &rows, |parent| form.with_value(|f| f(Some(parent)).into_any()));
+                lines.show(&list, &rows, |parent| form.with_value(|f| f(Some(parent))));
             }));
         });
     });
@@ -109,7 +109,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                 <p class="load-failed" role="alert">{error.to_string()} " "
                     <button type="button" class="button secondary" on:click=handler(move |_| loaded.refetch())>"Try again"</button>
                 </p>
-            })}
+            }.into_any())}
             {move || (threaded.with(Vec::len) > 1).then(|| view! {
                 <div class="comment-order" role="group" aria-label="Order of comments">
                     <button type="button" aria-pressed=move || (order.get() == Order::OldestFirst).to_string()
@@ -117,7 +117,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                     <button type="button" aria-pressed=move || (order.get() == Order::NewestFirst).to_string()
                         on:click=handler(move |_| order.set(Order::NewestFirst))>"Newest first"</button>
                 </div>
-            })}
+            }.into_any())}
             <p class="comment-notice" role="status">{move || notice.get()}</p>
             // Its lines are kept by `Lines`, in blocks; the role says its items are in those.
             // One handler for all the Reply buttons and one for all the pictures, rather than one
@@ -130,7 +130,7 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
                     <p class="more"><button type="button" class="button secondary" on:click=handler(show_more)>
                         {format!("Show more comments ({hidden} more)")}
                     </button></p>
-                })
+                }.into_any())
             }}
             {match (site_accepts, open) {
                 (true, true) => view! {

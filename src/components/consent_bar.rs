@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn ConsentBar() -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
-    let consent = config.consent.clone()?;
+    let Some(consent) = config.consent.clone() else { return ().into_any() };
     let accepted = RwSignal::new(load_stored::<bool>(CONSENT_KEY).unwrap_or(false));
     let accept = move |_| {
         store(CONSENT_KEY, &true);
@@ -24,17 +24,16 @@ pub fn ConsentBar() -> impl IntoView {
             let _ = main.focus_with_options(&options);
         }
     };
-    Some(move || {
-        (!accepted.get()).then(|| {
-            view! {
-                <section class="consent-bar" aria-label="Privacy notice">
-                    <p>
-                        "By using this site, you agree to the " <a href=crate::site_base::href(&consent.privacy)>"Privacy Policy"</a>
-                        " and " <a href=crate::site_base::href(&consent.terms)>"Terms of Use"</a> "."
-                    </p>
-                    <button type="button" class="button" on:click=handler(accept)>"Accept"</button>
-                </section>
-            }
-        })
-    })
+    view! {
+        {move || (!accepted.get()).then(|| view! {
+            <section class="consent-bar" aria-label="Privacy notice">
+                <p>
+                    "By using this site, you agree to the " <a href=crate::site_base::href(&consent.privacy)>"Privacy Policy"</a>
+                    " and " <a href=crate::site_base::href(&consent.terms)>"Terms of Use"</a> "."
+                </p>
+                <button type="button" class="button" on:click=handler(accept)>"Accept"</button>
+            </section>
+        }.into_any())}
+    }
+    .into_any()
 }

@@ -72,7 +72,7 @@ pub fn Header() -> impl IntoView {
                         None => view! { <span>{site.name.clone()}</span> }.into_any(),
                     }}
                 </a>
-                {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
+                {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> }.into_any())}
                 <SearchBox/>
             </div>
             <nav class="main-menu" aria-label="Main" on:keydown=handler(close_on_escape)>
@@ -86,7 +86,7 @@ pub fn Header() -> impl IntoView {
                         view! {
                             <li><a href=href.clone() aria-current=move || location.is_at(&href).then_some("page")
                                 on:click=handler(move |_| set_menu_open.set(false))>{link.label}</a></li>
-                        }
+                        }.into_any()
                     }).collect_view()}
                 </ul>
             </nav>

@@ -29,7 +29,7 @@ fn rows(from: usize, stories: &[Teaser], every: usize, level: HeadlineLevel, ads
     entries
         .map(|entry| match entry {
             Entry::Story(i) => view! { <TeaserCard teaser=stories[i].clone() level/> }.into_any(),
-            Entry::Ad(n) => ads.with_value(|ads| ads.get(n % ads.len().max(1)).cloned()).map(|ad| view! { <AdSlot ad/> }).into_any(),
+            Entry::Ad(n) => ads.with_value(|ads| ads.get(n % ads.len().max(1)).cloned()).map(|ad| view! { <AdSlot ad/> }.into_any()).into_any(),
         })
         .collect()
 }
@@ -105,7 +105,7 @@ pub fn StoryFeed(
             view! {
                 <div class="load-more">
                     {move || match state.get() {
-                        More::Failed(error) => Some(view! { <p class="form-error" role="alert">"More stories could not be loaded. " {error.to_string()}</p> }),
+                        More::Failed(error) => Some(view! { <p class="form-error" role="alert">"More stories could not be loaded. " {error.to_string()}</p> }.into_any()),
                         _ => None,
                     }}
                     <button type="button" class="button secondary" on:click=handler(load_more.clone())
@@ -119,7 +119,7 @@ pub fn StoryFeed(
                 </div>
             }.into_any()
         } else {
-            shown.with_value(|s| !s.is_empty()).then(|| view! { <p class="end-of-list">"You've reached the end"</p> }).into_any()
+            shown.with_value(|s| !s.is_empty()).then(|| view! { <p class="end-of-list">"You've reached the end"</p> }.into_any()).into_any()
         }}
     }
 }

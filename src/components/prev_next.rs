@@ -19,15 +19,13 @@ pub fn PrevNext(teaser: Teaser) -> impl IntoView {
         }
     });
     // Nothing to wait for: the links appear when the list arrives, or never.
-    move || {
-        neighbours.get().flatten().map(|(older, newer)| {
-            view! {
-                <nav class="prev-next" aria-label="Previous and next stories">
-                    {older.map(|teaser| view! { <Neighbour teaser label="Previous story" rel="prev"/> })}
-                    {newer.map(|teaser| view! { <Neighbour teaser label="Next story" rel="next"/> })}
-                </nav>
-            }
-        })
+    view! {
+        {move || neighbours.get().flatten().map(|(older, newer)| view! {
+            <nav class="prev-next" aria-label="Previous and next stories">
+                {older.map(|teaser| view! { <Neighbour teaser label="Previous story" rel="prev"/> }.into_any())}
+                {newer.map(|teaser| view! { <Neighbour teaser label="Next story" rel="next"/> }.into_any())}
+            </nav>
+        }.into_any())}
     }
 }
 
@@ -36,7 +34,7 @@ fn Neighbour(teaser: Teaser, label: &'static str, rel: &'static str) -> impl Int
     view! {
         <a class=format!("neighbour {rel}") href=crate::site_base::href(&article_path(&teaser.slug)) rel=rel>
             // The title says it all: the thumbnail is decorative.
-            {teaser.hero.map(|image| view! { <Picture image=Image { alt: String::new(), ..image } loading=Loading::Lazy sizes="8rem"/> })}
+            {teaser.hero.map(|image| view! { <Picture image=Image { alt: String::new(), ..image } loading=Loading::Lazy sizes="8rem"/> }.into_any())}
             <span class="neighbour-label">{label}</span>
             <span class="neighbour-title">{teaser.title}</span>
         </a>

@@ -128,9 +128,9 @@ pub fn SearchBox() -> impl IntoView {
                             <li id=option_id(index) role="option" aria-selected=move || (active.get() == Some(index)).to_string()
                                 on:click=handler(move |_| go(index))>
                                 <span class="suggestion-title">{entry.title}</span>
-                                {(!entry.category.is_empty()).then(|| view! { <span class="suggestion-category">{entry.category}</span> })}
+                                {(!entry.category.is_empty()).then(|| view! { <span class="suggestion-category">{entry.category}</span> }.into_any())}
                             </li>
-                        }
+                        }.into_any()
                     }).collect_view()}
                 </ul>
             </div>

@@ -47,25 +47,25 @@ pub fn ShareBar(story: SharedStory, #[prop(optional)] heading: Option<&'static s
             );
         });
     };
-    let links = Network::ALL.map(|network| {
+    let links = Network::ALL.into_iter().map(|network| {
         let href = network.share_url(&story);
         // A mail client opens from the link itself; the networks open in a new tab.
         let target = (network != Network::Email).then_some("_blank");
         view! {
             <li><a class="share-link" href=href target=target rel="noopener noreferrer"
                 aria-label=network.accessible_name()>{network.label()}</a></li>
-        }
-    });
+        }.into_any()
+    }).collect_view();
     let native = has_native_share().then(|| {
         view! {
             <li><button type="button" class="share-link" on:click=handler(move |_| native_share(&story))>"Share with an app"</button></li>
-        }
+        }.into_any()
     });
     view! {
         <div class="share" class:share-bottom=heading.is_some() role="group"
             aria-label=heading.is_none().then_some("Share this article")
             aria-labelledby=heading.map(|_| "share-heading")>
-            {heading.map(|heading| view! { <h2 id="share-heading" class="section-heading">{heading}</h2> })}
+            {heading.map(|heading| view! { <h2 id="share-heading" class="section-heading">{heading}</h2> }.into_any())}
             <ul class="share-list">
                 {links}
                 <li><button type="button" class="share-link" aria-label="Print this article" on:click=handler(|_| print())>"Print"</button></li>

@@ -76,7 +76,7 @@ pub fn SignIn() -> impl IntoView {
     };
     let hint = lost_password.is_some().then(|| view! {
         <span id="sign-in-hint" class="field-hint">"Use an application password from your profile on the site."</span>
-    });
+    }.into_any());
     let described_by = lost_password.is_some().then_some("sign-in-hint");
     let dialog = NodeRef::<html::Dialog>::new();
     let opener = NodeRef::<html::Button>::new();
@@ -178,14 +178,14 @@ pub fn SignIn() -> impl IntoView {
                             prop:value=move || password.get() on:input=handler(text_input(password))/>
                         {hint}
                     </p>
-                    {move || error.get().map(|problem| view! { <p class="form-error" role="alert">{problem.to_string()}</p> })}
+                    {move || error.get().map(|problem| view! { <p class="form-error" role="alert">{problem.to_string()}</p> }.into_any())}
                     <p class="form-actions">
                         <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                             {move || if busy.get() { "Signing in…" } else { "Sign in" }}
                         </button>
                         <button type="button" class="button secondary" on:click=handler(close)>"Cancel"</button>
                     </p>
-                    {lost_password.map(|href| view! { <p class="lost-password"><a href=href rel="noopener">"Lost your password?"</a></p> })}
+                    {lost_password.map(|href| view! { <p class="lost-password"><a href=href rel="noopener">"Lost your password?"</a></p> }.into_any())}
                 </form>
             </dialog>
         </div>

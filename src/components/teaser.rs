@@ -30,7 +30,7 @@ pub fn Picture(image: Image, loading: Loading, #[prop(into)] sizes: String) -> i
 #[component]
 pub fn CategoryLabel(teaser: Teaser) -> impl IntoView {
     teaser.primary_category().cloned().map(|category| {
-        view! { <a href=crate::site_base::href(&ListKey::Category(category.slug).path(1)) class="category-label">{category.name}</a> }
+        view! { <a href=crate::site_base::href(&ListKey::Category(category.slug).path(1)) class="category-label">{category.name}</a> }.into_any()
     })
 }
 
@@ -40,9 +40,9 @@ pub fn TeaserMeta(teaser: Teaser) -> impl IntoView {
     let authors = teaser.authors.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
     view! {
         <p class="teaser-meta">
-            {(!authors.is_empty()).then(|| view! { <span class="byline">"By " {authors}</span> })}
+            {(!authors.is_empty()).then(|| view! { <span class="byline">"By " {authors}</span> }.into_any())}
             <DateTime at=teaser.published style=DateStyle::Day/>
-            {(teaser.reading_minutes > 0).then(|| view! { <span>{teaser.reading_minutes} " min read"</span> })}
+            {(teaser.reading_minutes > 0).then(|| view! { <span>{teaser.reading_minutes} " min read"</span> }.into_any())}
         </p>
     }
 }
@@ -74,7 +74,7 @@ pub fn TeaserCard(
                 <a href=href class="teaser-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading sizes="(min-width: 900px) 300px, 100vw"/>
                 </a>
-            })}
+            }.into_any())}
             <div class="teaser-text">
                 <CategoryLabel teaser=teaser.clone()/>
                 {headline}
@@ -97,7 +97,7 @@ pub fn LeadStory(teaser: Teaser) -> impl IntoView {
                 <a href=href.clone() class="lead-image" tabindex="-1" aria-hidden="true">
                     <Picture image loading=Loading::Eager sizes="(min-width: 900px) 640px, 100vw"/>
                 </a>
-            })}
+            }.into_any())}
             <div class="lead-text">
                 <CategoryLabel teaser=teaser.clone()/>
                 <h2 class="lead-title"><a href=href>{title}</a></h2>
@@ -113,7 +113,7 @@ pub fn LeadStory(teaser: Teaser) -> impl IntoView {
 pub fn HeadlineList(teasers: Vec<Teaser>) -> impl IntoView {
     view! {
         <ol class="headline-list">
-            {teasers.into_iter().map(|t| view! { <li><a href=crate::site_base::href(&article_path(&t.slug))>{t.title}</a></li> }).collect_view()}
+            {teasers.into_iter().map(|t| view! { <li><a href=crate::site_base::href(&article_path(&t.slug))>{t.title}</a></li> }.into_any()).collect_view()}
         </ol>
     }
 }

@@ -69,10 +69,10 @@ pub fn TableOfContents(sections: Vec<TocSection>) -> impl IntoView {
                     <li>
                         {entry(section.link)}
                         {(!section.subsections.is_empty()).then(|| view! {
-                            <ol>{section.subsections.into_iter().map(|link| view! { <li>{entry(link)}</li> }).collect_view()}</ol>
-                        })}
+                            <ol>{section.subsections.into_iter().map(|link| view! { <li>{entry(link)}</li> }.into_any()).collect_view()}</ol>
+                        }.into_any())}
                     </li>
-                }).collect_view()}
+                }.into_any()).collect_view()}
             </ol>
         </nav>
     }

@@ -3,9 +3,8 @@
 
 use crate::api::{resource, Backend};
 use crate::components::load_more::StoryFeed;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::pagination::Pagination;
-use crate::components::route_progress::page_pending;
 use crate::components::safe_html::SafeHtml;
 use crate::components::teaser::HeadlineLevel;
 use broadsheet_core::config::Config;
@@ -32,15 +31,8 @@ pub fn Archive() -> impl IntoView {
             Ok::<_, LoadError>((heading, stories))
         }
     });
-    page_pending(content.loading());
-    view! {
-        // The list these stories are from: untracked, so that a new list waits for its own stories.
-        {move || match content.get() {
-            None => view! { <ListSkeleton rows=6/> }.into_any(),
-            Some(Ok((heading, stories))) => view! { <ArchiveView heading stories list=key.get_untracked()/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| content.refetch())/> }.into_any(),
-        }}
-    }
+    // The list these stories are from: untracked, so that a new list waits for its own stories.
+    page_content(content, Skeleton::List(6), move |(heading, stories)| view! { <ArchiveView heading stories list=key.get_untracked()/> }.into_any())
 }
 
 #[component]
@@ -61,18 +53,18 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         <header class="archive-header">
             {heading.author.clone().map(|author| view! {
                 <div class="author-profile">
-                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=crate::site_base::href(&src) alt="" width="96" height="96"/> })}
+                    {author.avatar.clone().map(|src| view! { <img class="avatar" src=crate::site_base::href(&src) alt="" width="96" height="96"/> }.into_any())}
                     <div>
                         <h1>{title.clone()}</h1>
-                        {author.role.clone().map(|role| view! { <p class="role">{role}</p> })}
+                        {author.role.clone().map(|role| view! { <p class="role">{role}</p> }.into_any())}
                         <SafeHtml html=author.bio.clone() class="bio"/>
                     </div>
                 </div>
-            })}
+            }.into_any())}
             {heading.author.is_none().then(|| view! {
                 <h1>{title.clone()}</h1>
-                {(!heading.description.is_empty()).then(|| view! { <p class="description">{heading.description.clone()}</p> })}
-            })}
+                {(!heading.description.is_empty()).then(|| view! { <p class="description">{heading.description.clone()}</p> }.into_any())}
+            }.into_any())}
             <p class="count">{format!("{} {}", stories.total, if stories.total == 1 { "story" } else { "stories" })}</p>
         </header>
         {if stories.items.is_empty() {
@@ -80,6 +72,6 @@ fn ArchiveView(heading: ListHeading, stories: Page<Teaser>, list: ListKey) -> im
         } else {
             view! { <StoryFeed list stories=stories.items loaded total_pages class="teaser-list" level=HeadlineLevel::H2/> }.into_any()
         }}
-        {move || view! { <Pagination current=loaded.get() total=total_pages path/> }}
+        {move || view! { <Pagination current=loaded.get() total=total_pages path/> }.into_any()}
     }
 }

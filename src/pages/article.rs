@@ -8,8 +8,7 @@ use crate::components::bookmark::SaveForLater;
 use crate::components::comments::Comments;
 use crate::components::date::DateTime;
 use crate::components::embed_facade::EmbedFacades;
-use crate::components::load_state::{ArticleSkeleton, LoadFailed};
-use crate::components::route_progress::page_pending;
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::prev_next::PrevNext;
 use crate::components::reading_progress::ReadingProgress;
 use crate::components::safe_html::SafeHtml;
@@ -41,14 +40,7 @@ pub fn ArticlePage() -> impl IntoView {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.article(&slug).await }
     });
-    page_pending(article.loading());
-    view! {
-        {move || match article.get() {
-            None => view! { <ArticleSkeleton/> }.into_any(),
-            Some(Ok(article)) => view! { <ArticleView article/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| article.refetch())/> }.into_any(),
-        }}
-    }
+    page_content(article, Skeleton::Article, |article| view! { <ArticleView article/> }.into_any())
 }
 
 #[component]
@@ -99,25 +91,25 @@ fn ArticleView(article: Article) -> impl IntoView {
             <nav class="breadcrumbs" aria-label="Breadcrumb">
                 <ol>
                     <li><a href=crate::site_base::href("/")>"Home"</a></li>
-                    {category.clone().map(|c| view! { <li><a href=crate::site_base::href(&ListKey::Category(c.slug).path(1))>{c.name}</a></li> })}
+                    {category.clone().map(|c| view! { <li><a href=crate::site_base::href(&ListKey::Category(c.slug).path(1))>{c.name}</a></li> }.into_any())}
                     <li aria-current="page">{teaser.title.clone()}</li>
                 </ol>
             </nav>
             <header class="article-header">
                 <CategoryLabel teaser=teaser.clone()/>
                 <h1>{teaser.title.clone()}</h1>
-                {teaser.dek.clone().map(|dek| view! { <p class="dek">{dek}</p> })}
+                {teaser.dek.clone().map(|dek| view! { <p class="dek">{dek}</p> }.into_any())}
                 <div class="article-meta">
                     <p class="byline">
                         "By "
                         {teaser.authors.clone().into_iter().enumerate().map(|(i, author)| view! {
                             {(i > 0).then_some(", ")}
                             <a href=crate::site_base::href(&ListKey::Author(author.slug).path(1)) rel="author">{author.name}</a>
-                        }).collect_view()}
+                        }.into_any()).collect_view()}
                     </p>
                     <p class="dates">
                         "Published " <DateTime at=teaser.published style=DateStyle::DayAndTime/>
-                        {teaser.updated().map(|at| view! { <span class="updated">"Last updated: " <DateTime at style=DateStyle::DayAndTime/></span> })}
+                        {teaser.updated().map(|at| view! { <span class="updated">"Last updated: " <DateTime at style=DateStyle::DayAndTime/></span> }.into_any())}
                     </p>
                     <p class="reading-time">{teaser.reading_minutes} " min read"</p>
                 </div>
@@ -126,7 +118,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                     <ShareBar story=shared.clone()/>
                 </div>
             </header>
-            {leads_with_video.then(|| view! { <div class="video-lead" node_ref=video_lead></div> })}
+            {leads_with_video.then(|| view! { <div class="video-lead" node_ref=video_lead></div> }.into_any())}
             {move || show_picture.get().then(|| hero.clone()).flatten().map(|image| {
                 let (caption, credit) = (image.caption.clone(), image.credit.clone());
                 view! {
@@ -134,15 +126,15 @@ fn ArticleView(article: Article) -> impl IntoView {
                         <Picture image loading=Loading::Eager sizes="(min-width: 960px) 900px, 100vw"/>
                         {(caption.is_some() || credit.is_some()).then(|| view! {
                             <figcaption>
-                                {caption.map(|c| view! { <span class="caption">{c}</span> })}
-                                {credit.map(|c| view! { <span class="credit">{c}</span> })}
+                                {caption.map(|c| view! { <span class="caption">{c}</span> }.into_any())}
+                                {credit.map(|c| view! { <span class="credit">{c}</span> }.into_any())}
                             </figcaption>
-                        })}
+                        }.into_any())}
                     </figure>
-                }
+                }.into_any()
             })}
             <div class="article-text" node_ref=text>
-                {move || contents.get().map(|sections| view! { <TableOfContents sections/> })}
+                {move || contents.get().map(|sections| view! { <TableOfContents sections/> }.into_any())}
                 {move || text_shown.get().then(|| match body.clone() {
                     ArticleBody::Html(html) => view! { <SafeHtml html class="article-body" prepare=prepare_body/> }.into_any(),
                     ArticleBody::PasswordProtected => view! {
@@ -156,13 +148,13 @@ fn ArticleView(article: Article) -> impl IntoView {
             <AfterPaint>
                 {source.clone().map(|source| view! {
                     <p class="source-link"><a href=source.url rel="noopener nofollow" target="_blank">{source.label}</a></p>
-                })}
+                }.into_any())}
                 {(!tags.is_empty()).then(|| view! {
                     <p class="tags">
                         <span class="tags-label">"Related: "</span>
-                        {tags.iter().map(|tag| view! { <a href=crate::site_base::href(&ListKey::Tag(tag.slug.clone()).path(1)) class="tag">{tag.name.clone()}</a> }).collect_view()}
+                        {tags.iter().map(|tag| view! { <a href=crate::site_base::href(&ListKey::Tag(tag.slug.clone()).path(1)) class="tag">{tag.name.clone()}</a> }.into_any()).collect_view()}
                     </p>
-                })}
+                }.into_any())}
                 <ShareBar story=shared.clone() heading="Share This Article"/>
                 <crate::components::ad_slot::InArticleAd/>
             </AfterPaint>
@@ -195,9 +187,9 @@ fn Related(teaser: Teaser) -> impl IntoView {
         {move || related.get().and_then(Result::ok).filter(|items| !items.is_empty()).map(|items| view! {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading" class="section-heading">"You Might Also Like"</h2>
-                <div class="teaser-grid">{items.into_iter().map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}</div>
+                <div class="teaser-grid">{items.into_iter().map(|teaser| view! { <TeaserCard teaser/> }.into_any()).collect_view()}</div>
             </section>
-        })}
+        }.into_any())}
     }
     .into_any()
 }

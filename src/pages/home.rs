@@ -4,12 +4,12 @@
 use crate::api::{resource, Backend};
 use crate::components::ad_slot::{slots, SidebarAds};
 use crate::components::load_more::StoryFeed;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
-use crate::components::route_progress::page_pending;
+use crate::components::load_state::{page_content, ListSkeleton, Skeleton};
 use crate::components::teaser::{CategoryLabel, HeadlineLevel, HeadlineList, LeadStory, TeaserCard};
 use broadsheet_core::config::{Config, Placement, Trending};
 use broadsheet_core::error::LoadError;
 use broadsheet_core::front_page::{most_commented, picks_in_order, TRENDING_SIZE};
+use broadsheet_core::join::side_by_side;
 use broadsheet_core::model::{Page, Teaser};
 use broadsheet_core::routes::{article_path, ListKey};
 use broadsheet_core::structured_data::home_description;
@@ -31,18 +31,13 @@ pub fn Home() -> impl IntoView {
             async move { backend.list(&ListKey::Latest, 1).await }
         }
     });
-    page_pending(latest.loading());
     let title = config.site.name.clone();
     crate::head::title(&title);
     crate::head::description(&home_description(&config.site));
     view! {
         <h1 class="visually-hidden">{title}</h1>
-        {move || match latest.get() {
-            None => view! { <ListSkeleton rows=6/> }.into_any(),
-            Some(Ok(page)) => view! { <FrontPage page/> }.into_any(),
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| latest.refetch())/> }.into_any(),
-        }}
-        {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }).collect_view()}
+        {page_content(latest, Skeleton::List(6), |page| view! { <FrontPage page/> }.into_any())}
+        {config.home.sections.iter().map(|slug| view! { <CategorySection slug=slug.clone()/> }.into_any()).collect_view()}
     }
 }
 
@@ -78,7 +73,7 @@ fn FrontPage(page: Page<Teaser>) -> impl IntoView {
                     <TrendingBlock newest/>
                     <SidebarAds/>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
     .into_any()
@@ -91,7 +86,7 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
     match expect_context::<Arc<Config>>().home.trending.clone() {
         Trending::MostCommented => {
             let stories = most_commented(&newest, TRENDING_SIZE);
-            (!stories.is_empty()).then(|| view! { <StoryRanking heading="Trending" stories/> }).into_any()
+            (!stories.is_empty()).then(|| view! { <StoryRanking heading="Trending" stories/> }.into_any()).into_any()
         }
         Trending::Picks(slugs) => {
             let backend = expect_context::<Backend>();
@@ -100,12 +95,12 @@ fn TrendingBlock(newest: Vec<Teaser>) -> impl IntoView {
                 async move {
                     // A pick that is gone or cannot load is left out; the block stands with the rest.
                     let loads = slugs.iter().map(|slug| backend.article(slug));
-                    let found = futures::future::join_all(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
+                    let found = side_by_side(loads).await.into_iter().filter_map(Result::ok).map(|a| a.teaser).collect();
                     picks_in_order(&slugs, found)
                 }
             });
             view! {
-                {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> })}
+                {move || picks.get().filter(|stories| !stories.is_empty()).map(|stories| view! { <StoryRanking heading="Recommended" stories/> }.into_any())}
             }
             .into_any()
         }
@@ -126,9 +121,9 @@ fn StoryRanking(heading: &'static str, stories: Vec<Teaser>) -> impl IntoView {
                             <a class="trending-title" href=crate::site_base::href(&article_path(&teaser.slug))>{teaser.title}</a>
                             {(comments > 0).then(|| view! {
                                 <span class="trending-meta">{format!("{comments} {}", if comments == 1 { "comment" } else { "comments" })}</span>
-                            })}
+                            }.into_any())}
                         </li>
-                    }
+                    }.into_any()
                 }).collect_view()}
             </ol>
         </section>
@@ -156,7 +151,7 @@ fn CategorySection(slug: String) -> impl IntoView {
                 <section class="category-section">
                     <h2 class="section-heading"><a href=href.clone()>{name}</a></h2>
                     <div class="teaser-grid">
-                        {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }).collect_view()}
+                        {items.into_iter().take(SECTION_SIZE).map(|teaser| view! { <TeaserCard teaser/> }.into_any()).collect_view()}
                     </div>
                 </section>
             }.into_any()),

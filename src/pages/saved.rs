@@ -52,7 +52,7 @@ pub fn SavedPage() -> impl IntoView {
                                     <button type="button" class="button secondary" aria-label=label
                                         on:click=handler(move |_| remove.run((slug.clone(), title.clone())))>"Remove"</button>
                                 </li>
-                            }
+                            }.into_any()
                         }).collect_view()}
                     </ul>
                 }.into_any()

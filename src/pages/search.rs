@@ -3,9 +3,8 @@
 use crate::api::{resource, Backend};
 use crate::browser::DateStyle;
 use crate::components::date::DateTime;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::pagination::Pagination;
-use crate::components::route_progress::page_pending;
 use crate::components::search_form::{SearchForm, SearchName};
 use broadsheet_core::routes::{article_path, search_path, Route};
 use leptos::prelude::*;
@@ -22,7 +21,6 @@ pub fn Search() -> impl IntoView {
         let (backend, (query, page)) = (backend.clone(), search.get());
         async move { backend.search(&query, page).await }
     });
-    page_pending(results.loading());
     view! {
         // Retitled with each query: the closure's cleanup takes the previous title away.
         {move || crate::head::title(&if query.get().is_empty() { "Search".to_string() } else { format!("Search: {}", query.get()) })}
@@ -33,17 +31,15 @@ pub fn Search() -> impl IntoView {
             <input id="search-page-input" type="search" name="q" prop:value=move || query.get()/>
             <button type="submit">"Search"</button>
         </SearchForm>
-        {move || {
+        {page_content(results, Skeleton::List(3), move |found| {
             // The query these results answer: untracked, so that a new query waits for its own.
             let query = query.get_untracked();
-            match results.get() {
-                None => view! { <ListSkeleton rows=3/> }.into_any(),
-                Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| results.refetch())/> }.into_any(),
-                Some(Ok(_)) if query.is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),
-                Some(Ok(found)) if found.total == 0 => view! {
+            match found {
+                _ if query.is_empty() => view! { <p class="hint">"Type a word or two to search every story."</p> }.into_any(),
+                found if found.total == 0 => view! {
                     <p class="empty" role="status">"No stories match “" {query} "”. Try fewer or different words."</p>
                 }.into_any(),
-                Some(Ok(found)) => {
+                found => {
                     let q = query.clone();
                     let path = Callback::new(move |n| search_path(&q, n));
                     view! {
@@ -56,12 +52,12 @@ pub fn Search() -> impl IntoView {
                                     <p>{entry.excerpt}</p>
                                     <DateTime at=entry.published style=DateStyle::Day/>
                                 </li>
-                            }).collect_view()}
+                            }.into_any()).collect_view()}
                         </ol>
                         <Pagination current=found.page total=found.total_pages path/>
                     }.into_any()
                 }
             }
-        }}
+        })}
     }
 }

@@ -3,8 +3,7 @@
 use crate::api::{resource, Backend};
 use crate::browser::DateStyle;
 use crate::components::date::DateTime;
-use crate::components::load_state::{ListSkeleton, LoadFailed};
-use crate::components::route_progress::page_pending;
+use crate::components::load_state::{page_content, Skeleton};
 use crate::components::safe_html::SafeHtml;
 use leptos::prelude::*;
 use broadsheet_core::routes::Route;
@@ -20,21 +19,15 @@ pub fn SitePageView() -> impl IntoView {
         let (backend, slug) = (backend.clone(), slug.get());
         async move { backend.site_page(&slug).await }
     });
-    page_pending(page.loading());
-    view! {
-        {move || match page.get() {
-            None => view! { <ListSkeleton rows=2/> }.into_any(),
-            Some(Ok(page)) => {
-                crate::head::title(&page.title);
-                view! {
-                    <article class="article site-page">
-                        <h1>{page.title}</h1>
-                        {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> })}
-                        <SafeHtml html=page.body class="article-body"/>
-                    </article>
-                }.into_any()
-            }
-            Some(Err(error)) => view! { <LoadFailed error retry=Callback::new(move |_| page.refetch())/> }.into_any(),
-        }}
-    }
+    page_content(page, Skeleton::List(2), |page| {
+        crate::head::title(&page.title);
+        view! {
+            <article class="article site-page">
+                <h1>{page.title}</h1>
+                {page.modified.map(|at| view! { <p class="dates">"Last updated: " <DateTime at style=DateStyle::Day/></p> }.into_any())}
+                <SafeHtml html=page.body class="article-body"/>
+            </article>
+        }
+        .into_any()
+    })
 }

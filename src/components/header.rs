@@ -1,9 +1,10 @@
-//! Site header: loading bar, display settings and sign-in, name or logo, search with suggestions,
-//! main menu, and the header advertisement.
+//! Site header: skip link, privacy notice, loading bar, display settings and sign-in, name or logo,
+//! search with suggestions, main menu, and the header advertisement.
 
 use crate::api::{resource, Backend};
 use crate::browser::handler;
 use crate::components::ad_slot::HeaderAd;
+use crate::components::consent_bar::ConsentBar;
 use crate::components::route_progress::{provide_page_loads, RouteProgress};
 use crate::components::search_suggestions::SearchBox;
 use crate::components::sign_in::{provide_session, SignIn};
@@ -58,6 +59,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#content" on:click=handler(skip_to_content)>"Skip to content"</a>
+        <ConsentBar/>
         <RouteProgress/>
         <header class="site-header">
             <div class="top-bar">

@@ -10,26 +10,21 @@ use broadsheet_core::config::Config;
 use broadsheet_core::preferences::CONSENT_KEY;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ConsentBar() -> impl IntoView {
     let config = expect_context::<Arc<Config>>();
-    let consent = config.consent.clone()?;
+    let consent = config.consent.clone();
     let accepted = RwSignal::new(load_stored::<bool>(CONSENT_KEY).unwrap_or(false));
     let accept = move |_| {
         store(CONSENT_KEY, &true);
         accepted.set(true);
         // The button is about to go: focus moves to the content rather than falling back to the
         // start of the document.
-        if let Some(main) = document().get_element_by_id("content").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = main.focus_with_options(&options);
-        }
+        crate::browser::focus_content(false);
     };
-    Some(move || {
-        (!accepted.get()).then(|| {
+    move || {
+        consent.clone().filter(|_| !accepted.get()).map(|consent| {
             view! {
                 <section class="consent-bar" aria-label="Privacy notice">
                     <p>
@@ -40,5 +35,5 @@ pub fn ConsentBar() -> impl IntoView {
                 </section>
             }
         })
-    })
+    }
 }

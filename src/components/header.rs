@@ -15,7 +15,6 @@ use broadsheet_core::routes::ListKey;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// What the header shares with the pages: the signed-in reader and the loads in progress.
 pub fn provide_header_state() {
@@ -53,9 +52,7 @@ pub fn Header() -> impl IntoView {
     // Focus goes to the content, not only the view, and the address stays as it is.
     let skip_to_content = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        if let Some(main) = document().get_element_by_id("content").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = main.focus();
-        }
+        crate::browser::focus_content(true);
     };
     view! {
         <a class="skip-link" href="#content" on:click=handler(skip_to_content)>"Skip to content"</a>

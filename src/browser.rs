@@ -114,3 +114,13 @@ pub fn forget_stored(key: &str) {
 pub fn handler<E: 'static>(handle: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(handle)
 }
+
+/// Moves focus to the page's content (`<main id="content">`), bringing it into view with `scroll`.
+pub fn focus_content(scroll: bool) {
+    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("content"));
+    if let Some(main) = main.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(!scroll);
+        let _ = main.focus_with_options(&options);
+    }
+}

@@ -7,7 +7,8 @@
 pub const THEME_KEY: &str = "broadsheet.theme";
 /// `localStorage` key of the [`TextSize`].
 pub const TEXT_SIZE_KEY: &str = "broadsheet.text-size";
-/// `localStorage` key set once the reader accepted the privacy notice.
+/// `localStorage` key set once the reader accepted the privacy notice (the early script marks
+/// `<html>` with `data-consented` then).
 pub const CONSENT_KEY: &str = "broadsheet.consent";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -137,7 +138,7 @@ mod tests {
     #[test]
     fn the_early_script_matches_these_keys_and_values() {
         let html = include_str!("../../index.html");
-        for needle in [THEME_KEY, TEXT_SIZE_KEY, "data-theme", "data-text-size"] {
+        for needle in [THEME_KEY, TEXT_SIZE_KEY, "data-theme", "data-text-size", CONSENT_KEY, "data-consented"] {
             assert!(html.contains(needle), "index.html lacks {needle}");
         }
         for value in [Theme::Light, Theme::Dark].iter().filter_map(|t| t.attribute()).chain([TextSize::Large, TextSize::Larger].iter().filter_map(|s| s.attribute())) {

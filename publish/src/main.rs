@@ -60,7 +60,7 @@ fn run(dist: &Path, given_url: &str) -> Result<String, String> {
     let newest = &teasers[..teasers.len().min(PAGE_SIZE)];
     let menu = if config.menu.is_empty() { fallback_menu(newest) } else { config.menu.clone() };
     let header_ad = config.ads.iter().find(|ad| ad.placement == Placement::Header);
-    let chrome = Chrome { name: &config.site.name, tagline: &config.site.tagline, logo: config.site.logo.as_deref(), menu: &menu, header_ad, base: &base };
+    let chrome = Chrome { name: &config.site.name, tagline: &config.site.tagline, logo: config.site.logo.as_deref(), menu: &menu, header_ad, consent: config.consent.as_ref(), base: &base };
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     files.insert("index.html".into(), home_page(&template, &config.site, newest, &site, &chrome));
     let mut pages: Vec<(String, String)> = vec![("/".into(), teasers.first().map(|t| t.published.to_string()).unwrap_or_default())];

@@ -1,6 +1,5 @@
-//! Site footer: links, "Follow us", copyright, and the privacy notice after it.
+//! Site footer: links, "Follow us" and copyright.
 
-use crate::components::consent_bar::ConsentBar;
 use broadsheet_core::config::Config;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,6 +21,5 @@ pub fn Footer() -> impl IntoView {
             </ul>
             <p class="copyright">{config.site.copyright.clone()}</p>
         </footer>
-        <ConsentBar/>
     }
 }

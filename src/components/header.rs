@@ -1,9 +1,10 @@
-//! Site header: loading bar, display settings and sign-in, name or logo, search with suggestions,
-//! main menu, and the header advertisement.
+//! Site header: skip link, privacy notice, loading bar, display settings and sign-in, name or logo,
+//! search with suggestions, main menu, and the header advertisement.
 
 use crate::api::{resource, Backend};
 use crate::browser::handler;
 use crate::components::ad_slot::HeaderAd;
+use crate::components::consent_bar::ConsentBar;
 use crate::components::route_progress::{provide_page_loads, RouteProgress};
 use crate::components::search_suggestions::SearchBox;
 use crate::components::sign_in::{provide_session, SignIn};
@@ -14,7 +15,6 @@ use broadsheet_core::routes::ListKey;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// What the header shares with the pages: the signed-in reader and the loads in progress.
 pub fn provide_header_state() {
@@ -52,12 +52,11 @@ pub fn Header() -> impl IntoView {
     // Focus goes to the content, not only the view, and the address stays as it is.
     let skip_to_content = |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        if let Some(main) = document().get_element_by_id("content").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = main.focus();
-        }
+        crate::browser::focus_content(true);
     };
     view! {
         <a class="skip-link" href="#content" on:click=handler(skip_to_content)>"Skip to content"</a>
+        <ConsentBar/>
         <RouteProgress/>
         <header class="site-header">
             <div class="top-bar">

@@ -3,7 +3,7 @@
 //! (the app's wasm takes seconds on a slow phone) and the app's takeover changes little on screen.
 //! Every value is the backend's text, escaped; a story's body is its paragraphs as text.
 
-use crate::config::{AdSlot, Link};
+use crate::config::{AdSlot, Consent, Link};
 use crate::model::{Image, Teaser};
 use crate::routes::{article_path, ListKey, SiteBase};
 use crate::text::{escape_html, html_to_text};
@@ -19,6 +19,8 @@ pub struct Chrome<'a> {
     pub logo: Option<&'a str>,
     pub menu: &'a [Link],
     pub header_ad: Option<&'a AdSlot>,
+    /// The privacy notice's two documents, when the site shows the notice.
+    pub consent: Option<&'a Consent>,
     pub base: &'a SiteBase,
 }
 
@@ -30,9 +32,23 @@ impl Chrome<'_> {
     pub fn page(&self, path: &str, main: &str) -> String {
         let path = self.base.href(path);
         format!(
-            "\n<div id=\"prerendered\" data-path=\"{}\">{}<main class=\"page\">{main}</main></div>\n",
+            "\n<div id=\"prerendered\" data-path=\"{}\">{}{}<main class=\"page\">{main}</main></div>\n",
             escape_html(path.trim_end_matches('/')),
+            self.consent_notice(),
             self.header()
+        )
+    }
+
+    /// The app's privacy notice in the same box, above the header, so that the page does not move
+    /// when the app's own takes its place. Its button waits for the app, as the header's tools do; a
+    /// reader who has accepted never sees it (index.html's early script marks `<html>` before the
+    /// stylesheet paints: style/chrome.css).
+    fn consent_notice(&self) -> String {
+        let Some(consent) = self.consent else { return String::new() };
+        format!(
+            "<section class=\"consent-bar\" aria-label=\"Privacy notice\"><p>By using this site, you agree to the {} and {}.</p><button type=\"button\" class=\"button\" disabled>Accept</button></section>",
+            self.link(&consent.privacy, "Privacy Policy", ""),
+            self.link(&consent.terms, "Terms of Use", "")
         )
     }
 
@@ -233,10 +249,11 @@ mod tests {
         let base = SiteBase::parse("/news/").expect("valid");
         let menu = [Link { label: "World & <Nation>".into(), href: "/category/world".into() }];
         let ad = AdSlot { placement: crate::config::Placement::Header, width: 728, height: 90, image: "/ads/a.svg".into(), href: "https://shop.example/?a=1&b=2".into(), label: "Shop <now>".into() };
-        let chrome = Chrome { name: "Daily", tagline: "News", logo: None, menu: &menu, header_ad: Some(&ad), base: &base };
+        let consent = Consent { privacy: "/page/privacy".into(), terms: "https://t.example/terms?a&b".into() };
+        let chrome = Chrome { name: "Daily", tagline: "News", logo: None, menu: &menu, header_ad: Some(&ad), consent: Some(&consent), base: &base };
         let page = chrome.page("/article/a-story", &chrome.article(&teaser(), "<p>One <script>x()</script></p><p>Two &amp; three</p>"));
         for expected in [
-            "<div id=\"prerendered\" data-path=\"/news/article/a-story\">",
+            "<div id=\"prerendered\" data-path=\"/news/article/a-story\"><section class=\"consent-bar\" aria-label=\"Privacy notice\"><p>By using this site, you agree to the <a href=\"/news/page/privacy\">Privacy Policy</a> and <a href=\"https://t.example/terms?a&amp;b\">Terms of Use</a>.</p><button type=\"button\" class=\"button\" disabled>Accept</button></section><header class=\"site-header\">",
             "<a href=\"/news/\" class=\"site-name\"><span>Daily</span></a><p class=\"tagline\">News</p><form",
             "<li><a href=\"/news/category/world\">World &amp; &lt;Nation&gt;</a></li>",
             "<form action=\"/news/search\" method=\"get\" role=\"search\"",
@@ -257,12 +274,13 @@ mod tests {
     #[test]
     fn archives_list_cards_with_lazy_pictures() {
         let base = SiteBase::default();
-        let chrome = Chrome { name: "Daily", tagline: "", logo: Some("/logo.svg"), menu: &[], header_ad: None, base: &base };
+        let chrome = Chrome { name: "Daily", tagline: "", logo: Some("/logo.svg"), menu: &[], header_ad: None, consent: None, base: &base };
         let archive = chrome.archive("Politics", "Who governs", &[teaser()]);
         assert!(archive.starts_with("<header class=\"archive-header\"><h1>Politics</h1><p class=\"description\">Who governs</p></header>"), "{archive}");
         assert!(archive.contains("loading=\"lazy\"") && !archive.contains("fetchpriority"), "{archive}");
         assert!(archive.contains("<span class=\"byline\">By Ann &lt;i&gt;, Bo</span><time datetime=\"2026-11-02T14:05:00Z\">November 2, 2026</time><span>4 min read</span>"), "{archive}");
         assert!(chrome.header().contains("<img src=\"/logo.svg\" alt=\"Daily\" height=\"40\">"));
         assert_eq!(chrome.front_page("Daily", &[]), "<h1 class=\"visually-hidden\">Daily</h1>");
+        assert!(chrome.page("/", "").contains("\"><header class=\"site-header\">"), "no notice without `consent`");
     }
 }

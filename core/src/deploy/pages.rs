@@ -276,7 +276,7 @@ mod tests {
     const SITE: SiteInfo = SiteInfo { name: "Daily & Co", url: "https://news.example" };
 
     fn chrome(base: &SiteBase) -> Chrome<'_> {
-        Chrome { name: SITE.name, tagline: "", logo: None, menu: &[], header_ad: None, base }
+        Chrome { name: SITE.name, tagline: "", logo: None, menu: &[], header_ad: None, consent: None, base }
     }
 
     fn story(title: &str) -> Article {

@@ -21,6 +21,7 @@ async function recordEarlyState(page) {
         theme: root.getAttribute('data-theme'),
         size: root.getAttribute('data-text-size'),
         appStarted: Boolean(window.wasmBindings) || Boolean(document.querySelector('.site-header')),
+        consented: root.hasAttribute('data-consented'),
       };
     });
   });
@@ -32,6 +33,24 @@ async function acceptedPage(browser) {
   await page.addInitScript(() => localStorage.setItem('broadsheet.consent', 'true'));
   return page;
 }
+
+/** Scrolls the window to `y` (a number or 'end'), at once, and waits for the frame. */
+async function scrollTo(page, y) {
+  await page.evaluate((y) => window.scrollTo({ top: y === 'end' ? document.documentElement.scrollHeight : y, behavior: 'instant' }), y);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+}
+
+/** Every visible link, control, heading, paragraph or picture outside the privacy notice that its box overlaps. */
+const underTheNotice = (page) => page.evaluate(() => {
+  const bar = document.querySelector('.consent-bar').getBoundingClientRect();
+  return [...document.querySelectorAll('a, button, input, h1, h2, h3, p, img')]
+    .filter((e) => !e.closest('.consent-bar') && e.checkVisibility({ visibilityProperty: true }))
+    .filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.top < bar.bottom && r.bottom > bar.top && r.left < bar.right && r.right > bar.left;
+    })
+    .map((e) => e.outerHTML.slice(0, 100));
+});
 
 const activeElement = (page) => page.evaluate(() => {
   const a = document.activeElement;
@@ -70,7 +89,7 @@ test('site chrome on the demo content', async (t) => {
     await recordEarlyState(next);
     await next.goto(url('/latest'));
     const early = await next.evaluate(() => window.earlyState);
-    assert.deepEqual(early, { theme: 'dark', size: null, appStarted: false });
+    assert.deepEqual(early, { theme: 'dark', size: null, appStarted: false, consented: true });
     await next.locator('.archive-header h1').waitFor();
     assert.equal(await next.getByRole('button', { name: /^Colour theme:/ }).getAttribute('aria-label'), 'Colour theme: Dark');
 
@@ -121,33 +140,43 @@ test('site chrome on the demo content', async (t) => {
     await page.close();
   });
 
-  await t.test('the privacy notice shows until accepted, never covers the footer, and Escape keeps it', async () => {
+  await t.test('the privacy notice opens the page above the header, covers nothing, and goes for good once accepted', async () => {
     await clearStorage();
     const page = await openPage(browser);
+    await recordEarlyState(page);
     await page.goto(url('/'));
     const bar = page.getByRole('region', { name: 'Privacy notice' });
     await bar.waitFor();
     assert.equal(await bar.locator('p').innerText(), 'By using this site, you agree to the Privacy Policy and Terms of Use.');
     assert.equal(await bar.getByRole('link', { name: 'Privacy Policy' }).getAttribute('href'), shippedConfig.consent.privacy);
     assert.equal(await bar.getByRole('link', { name: 'Terms of Use' }).getAttribute('href'), shippedConfig.consent.terms);
+    assert.equal((await page.evaluate(() => window.earlyState)).consented, false);
+
+    // Right after the skip link, before the header: the first thing read and tabbed to.
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).text, 'Skip to content');
+    await page.keyboard.press('Tab');
+    assert.equal((await activeElement(page)).text, 'Privacy Policy');
     const accept = bar.getByRole('button', { name: 'Accept' });
     await accept.focus();
-    assert.equal((await activeElement(page)).text, 'Accept');
     await page.keyboard.press('Escape');
     assert.ok(await bar.isVisible(), 'Escape does not dismiss it');
 
-    // At the end of the page it sits after the footer, not on it.
+    // In the page's flow: at the top of the page with the header right under it, and scrolled
+    // away with the page; nothing is ever under it.
     await page.locator('.category-section').first().waitFor();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForTimeout(100);
-    const footer = await page.locator('.site-footer .copyright').boundingBox();
-    const barBox = await bar.boundingBox();
-    assert.ok(footer.y + footer.height <= barBox.y, `footer text ends at ${footer.y + footer.height}, bar starts at ${barBox.y}`);
-    // Mid-page it stays in view at the bottom of the window.
-    await page.evaluate(() => window.scrollTo(0, 600));
-    await page.waitForTimeout(100);
-    const midBox = await bar.boundingBox();
-    assert.ok(Math.abs(midBox.y + midBox.height - 900) <= 1, 'pinned to the bottom of the window');
+    const top = await bar.boundingBox();
+    assert.equal(top.y, 0);
+    const header = await page.locator('.site-header').boundingBox();
+    assert.ok(Math.abs(header.y - (top.y + top.height)) <= 1, `the header starts where it ends: ${top.y + top.height}, ${header.y}`);
+    for (const y of [0, 600, 'end']) {
+      await scrollTo(page, y);
+      assert.deepEqual(await underTheNotice(page), [], `nothing under the notice, scrolled to ${y}`);
+    }
+    assert.ok((await bar.boundingBox()).y < -600, 'it scrolled away with the page');
+    const copyright = await page.locator('.site-footer .copyright').boundingBox();
+    assert.ok(copyright.y + copyright.height <= 900, 'the footer ends inside the window, uncovered');
+    await scrollTo(page, 0);
 
     await accept.press('Enter');
     await bar.waitFor({ state: 'detached' });
@@ -157,6 +186,32 @@ test('site chrome on the demo content', async (t) => {
     await page.locator('.lead-story').waitFor();
     await page.waitForTimeout(200);
     assert.equal(await page.locator('.consent-bar').count(), 0, 'not shown again');
+    assert.equal((await page.evaluate(() => window.earlyState)).consented, true, 'the early script knows, for a published page\'s first view');
+    page.assertClean();
+    await page.close();
+  });
+
+  await t.test('on a phone the notice leaves the story\'s share links clear, and a tap accepts it', async () => {
+    await clearStorage();
+    const page = await openPage(browser);
+    // Lighthouse's phone, where the notice once covered the share links.
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(url('/article/state-budget-deal-ends-three-week-standoff'));
+    const bar = page.getByRole('region', { name: 'Privacy notice' });
+    await page.locator('.share-link').first().waitFor();
+    assert.ok(await bar.isVisible());
+    assert.deepEqual(await underTheNotice(page), []);
+    const share = page.getByRole('link', { name: 'Share on LinkedIn' }).first();
+    await scrollTo(page, await share.evaluate((link) => link.getBoundingClientRect().top + window.scrollY - 400));
+    assert.deepEqual(await underTheNotice(page), []);
+    const box = await share.boundingBox();
+    assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.getAttribute('aria-label'), [box.x + box.width / 2, box.y + box.height / 2]), 'Share on LinkedIn', 'a tap on the link reaches it');
+    await scrollTo(page, 0);
+    const headline = await page.locator('.article h1').boundingBox();
+    await bar.getByRole('button', { name: 'Accept' }).click();
+    await bar.waitFor({ state: 'detached' });
+    assert.ok((await page.locator('.article h1').boundingBox()).y < headline.y, 'the story moves up into the room the notice took');
+    assert.equal(await page.evaluate(() => localStorage.getItem('broadsheet.consent')), 'true');
     page.assertClean();
     await page.close();
   });

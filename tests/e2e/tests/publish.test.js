@@ -102,18 +102,23 @@ test('published pages from the demo content', async (t) => {
     page.assertClean();
   });
 
-  await t.test('the first view\'s header has the app\'s boxes, and a search being typed there carries over', async () => {
+  await t.test('the first view\'s privacy notice and header have the app\'s boxes, and a search being typed there carries over', async () => {
     const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
     for (const width of [412, 1280]) {
       const page = await openPage(browser);
       await page.setViewportSize({ width, height: 900 });
       const release = await holdApp(page);
       await page.goto(`${server.origin}/article/state-budget-deal-ends-three-week-standoff`, { waitUntil: 'load' });
-      // Each visible part of the header, top and height; the page's main content, where it starts.
-      const boxes = () => page.evaluate(() => [...document.querySelectorAll('.site-header > *, main')]
+      // The privacy notice and each visible part of the header, top and height; the page's main
+      // content, where it starts.
+      const boxes = () => page.evaluate(() => [...document.querySelectorAll('.consent-bar, .site-header > *, main')]
         .filter((e) => e.checkVisibility({ visibilityProperty: true }))
         .map((e) => { const r = e.getBoundingClientRect(); return e.tagName === 'MAIN' ? ['main', Math.round(r.top)] : [e.className, Math.round(r.top), Math.round(r.height)]; }));
       const before = await boxes();
+      assert.equal(before[0][0], 'consent-bar', 'a new reader sees the notice from the HTML');
+      // Its links work at once; its button waits for the app, as the header's tools do.
+      assert.equal(await page.locator('#prerendered .consent-bar a').first().getAttribute('href'), '/page/privacy');
+      assert.ok(await page.locator('#prerendered .consent-bar button').isDisabled());
       await page.locator('#first-view-search').fill('budget');
       release();
       await page.waitForFunction(() => !document.getElementById('prerendered'));
@@ -124,6 +129,24 @@ test('published pages from the demo content', async (t) => {
       page.assertClean();
       await page.close();
     }
+  });
+
+  await t.test('a reader who accepted the privacy notice never sees it in the first view', async () => {
+    const { server, browser } = await setup(t, { root: dir, headers: { 'Content-Security-Policy': csp } });
+    const page = await openPage(browser);
+    await page.addInitScript(() => localStorage.setItem('broadsheet.consent', 'true'));
+    const release = await holdApp(page);
+    await page.goto(`${server.origin}/article/state-budget-deal-ends-three-week-standoff`, { waitUntil: 'load' });
+    assert.equal(await page.locator('#prerendered .consent-bar').count(), 1, 'the HTML has it');
+    assert.ok(!(await page.locator('#prerendered .consent-bar').isVisible()), 'the early script hid it before it painted');
+    const mainTop = () => page.evaluate(() => Math.round(document.querySelector('main').getBoundingClientRect().top));
+    const before = await mainTop();
+    release();
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    assert.equal(await mainTop(), before, 'nothing moves when the app takes over');
+    assert.equal(await page.locator('.consent-bar').count(), 0);
+    page.assertClean();
+    await page.close();
   });
 
   await t.test('the homepage and archives paint from the HTML too; another address never shows their first view', async () => {

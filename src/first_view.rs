@@ -25,9 +25,9 @@ pub fn waiting() -> bool {
 /// part at a time has each part laid out, unseen, in the frame between two tasks, rather than
 /// all of it in one long task when it takes over.
 pub fn after_frame(then: Box<dyn FnOnce()>) {
-    request_animation_frame(move || {
-        crate::browser::set_timeout(then, 0);
-    });
+    crate::browser::before_next_frame(Box::new(move || {
+        crate::browser::set_boxed_timeout(then, 0);
+    }));
 }
 
 thread_local! {
@@ -73,7 +73,7 @@ pub fn hand_over() {
         after_frame(then);
     }
     if let Some(before) = before {
-        request_animation_frame(move || {
+        crate::browser::before_next_frame(Box::new(move || {
             let app_main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("content"));
             if let (Some(after), Some(window)) = (content_top(app_main), web_sys::window()) {
                 // At once: the stylesheet's smooth scrolling would show the page sliding.
@@ -82,7 +82,7 @@ pub fn hand_over() {
                 options.set_behavior(web_sys::ScrollBehavior::Instant);
                 window.scroll_by_with_scroll_to_options(&options);
             }
-        });
+        }));
     }
 }
 

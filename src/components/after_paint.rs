@@ -7,10 +7,15 @@ use leptos::prelude::*;
 /// next, so the page as built now is painted first. Behind a published page's first view the app
 /// is first painted when it takes over: `then` waits for that.
 pub fn after_paint(then: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(then));
+}
+
+/// One copy of the scheduling for every caller.
+fn after_paint_boxed(then: Box<dyn FnOnce()>) {
     if crate::first_view::waiting() {
-        crate::first_view::after_hand_over(Box::new(then));
+        crate::first_view::after_hand_over(then);
     } else {
-        request_animation_frame(move || request_animation_frame(then));
+        crate::browser::before_next_frame(Box::new(move || crate::browser::before_next_frame(then)));
     }
 }
 

@@ -20,7 +20,7 @@ fn after_paint_boxed(then: Box<dyn FnOnce()>) {
     }
 }
 
-/// Shows `children` from the frame after the page's first one.
+/// Shows `children` once the page has been painted (see [`after_paint`]).
 #[component]
 pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
     let painted = RwSignal::new(false);

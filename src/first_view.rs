@@ -3,9 +3,7 @@
 //! and takes its place once it shows the same page, so the reader never sees the story give way
 //! to a placeholder.
 
-use crate::router::use_location;
 use broadsheet_core::deploy::pages::ADDED_MARKS;
-use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -131,17 +129,4 @@ impl TypedSearch {
             let _ = input.focus();
         }
     }
-}
-
-/// Hands over when the reader follows a link before the page was ready: the new page is the app's.
-#[component]
-pub fn HandOverOnNavigation() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |first: Option<String>| {
-        let path = location.path();
-        if first.as_ref().is_some_and(|first| *first != path) {
-            hand_over();
-        }
-        first.unwrap_or(path)
-    });
 }

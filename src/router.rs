@@ -68,11 +68,9 @@ impl Location {
         self.address.with(|a| a.path == path)
     }
 
-    /// Opens a route path (`/search?q=tax`, no `#id`) in the app, as a followed link would.
+    /// Opens a route path (`/search?q=tax`) in the app, as a followed link would.
     pub fn navigate(self, path: &str) {
-        let url = crate::site_base::href(path);
-        let (path, query) = url.split_at(url.bytes().position(|b| b == b'?').unwrap_or(url.len()));
-        self.go(path, query, "");
+        self.go(crate::site_base::href(path));
     }
 
     fn read_address(self) {
@@ -82,8 +80,13 @@ impl Location {
     }
 
     fn show(self, address: PathAndQuery) {
-        if self.address.with_untracked(|a| *a != address) {
+        let (same, same_path) = self.address.with_untracked(|a| (*a == address, a.path == address.path));
+        if !same {
             self.address.set(address);
+        }
+        // The reader went on before the page was ready: the new page is the app's.
+        if !same_path {
+            crate::first_view::hand_over();
         }
     }
 
@@ -107,28 +110,28 @@ impl Location {
         let here = Address { origin: &origin, path: &path, query: &query, hash: "" };
         if crate::site_base::with_base(|base| base.opens_in_app(&to, &here)) {
             click.prevent_default();
-            self.go(&to_path, &to_query, &to_hash);
+            self.go(format!("{to_path}{to_query}{to_hash}"));
         }
     }
 
-    /// Shows the page at `path` and `query` (on this origin, as `Location` spells them) and
-    /// scrolls to `hash`'s id, or to the top; the history has it once the page is painted. The
-    /// same address again only scrolls.
-    fn go(self, path: &str, query: &str, hash: &str) {
-        let Some(window) = window() else { return };
-        let url = format!("{path}{query}{hash}");
+    /// Shows the page of `url` (a path on this origin, with its query and `#id`, as `Location`
+    /// spells them) and scrolls to the `#id`, or to the top; the history has it once the page is
+    /// painted. The same address again only scrolls.
+    fn go(self, url: String) {
         let here = UNRECORDED.with_borrow(Clone::clone).unwrap_or_else(|| {
-            let location = window.location();
+            let Some(location) = window().map(|w| w.location()) else { return String::new() };
             [location.pathname(), location.search(), location.hash()].into_iter().map(Result::unwrap_or_default).collect()
         });
+        let hash_at = url.find('#').unwrap_or(url.len());
+        let hash = url[hash_at..].to_string();
         if url != here {
+            let (path, query) = url[..hash_at].split_at(url[..hash_at].find('?').unwrap_or(hash_at));
             self.show(PathAndQuery { path: path.to_string(), query: query.to_string() });
             // Telling the browser of a new history entry takes milliseconds: not before the paint.
             UNRECORDED.set(Some(url.clone()));
             after_paint(move || record(url));
         }
         // Once the new page is built, before it paints.
-        let hash = hash.to_string();
         crate::browser::before_next_frame(Box::new(move || scroll_to_hash_or_top(&hash)));
     }
 }

@@ -47,7 +47,6 @@ fn Site(config: Arc<Config>) -> impl IntoView {
     crate::head::title(&site_name);
     crate::router::provide_location();
     view! {
-        <crate::first_view::HandOverOnNavigation/>
         <Header/>
         <main id="content" class="page" tabindex="-1">
             {routed_page(|route| match route {

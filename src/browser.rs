@@ -58,9 +58,18 @@ pub fn set_timeout(f: impl FnOnce() + 'static, millis: i32) -> Option<i32> {
 }
 
 /// One copy of the closure's glue for every timer, rather than one for each caller's closure.
-fn set_boxed_timeout(f: Box<dyn FnOnce()>, millis: i32) -> Option<i32> {
+pub fn set_boxed_timeout(f: Box<dyn FnOnce()>, millis: i32) -> Option<i32> {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     window()?.set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), millis).ok()
+}
+
+/// Runs `f` once, before the next frame is painted (`requestAnimationFrame`); like
+/// [`set_boxed_timeout`], with one copy of the glue for every caller.
+pub fn before_next_frame(f: Box<dyn FnOnce()>) {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(window) = window() {
+        let _ = window.request_animation_frame(closure.unchecked_ref());
+    }
 }
 
 /// Listens for `kind` events on `target` (the document, the window) for the page's lifetime.

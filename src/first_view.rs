@@ -3,9 +3,7 @@
 //! and takes its place once it shows the same page, so the reader never sees the story give way
 //! to a placeholder.
 
-use crate::router::use_location;
 use broadsheet_core::deploy::pages::ADDED_MARKS;
-use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
@@ -25,9 +23,9 @@ pub fn waiting() -> bool {
 /// part at a time has each part laid out, unseen, in the frame between two tasks, rather than
 /// all of it in one long task when it takes over.
 pub fn after_frame(then: Box<dyn FnOnce()>) {
-    request_animation_frame(move || {
-        crate::browser::set_timeout(then, 0);
-    });
+    crate::browser::before_next_frame(Box::new(move || {
+        crate::browser::set_boxed_timeout(then, 0);
+    }));
 }
 
 thread_local! {
@@ -73,7 +71,7 @@ pub fn hand_over() {
         after_frame(then);
     }
     if let Some(before) = before {
-        request_animation_frame(move || {
+        crate::browser::before_next_frame(Box::new(move || {
             let app_main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("content"));
             if let (Some(after), Some(window)) = (content_top(app_main), web_sys::window()) {
                 // At once: the stylesheet's smooth scrolling would show the page sliding.
@@ -82,7 +80,7 @@ pub fn hand_over() {
                 options.set_behavior(web_sys::ScrollBehavior::Instant);
                 window.scroll_by_with_scroll_to_options(&options);
             }
-        });
+        }));
     }
 }
 
@@ -131,17 +129,4 @@ impl TypedSearch {
             let _ = input.focus();
         }
     }
-}
-
-/// Hands over when the reader follows a link before the page was ready: the new page is the app's.
-#[component]
-pub fn HandOverOnNavigation() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |first: Option<String>| {
-        let path = location.path();
-        if first.as_ref().is_some_and(|first| *first != path) {
-            hand_over();
-        }
-        first.unwrap_or(path)
-    });
 }

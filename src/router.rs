@@ -3,8 +3,10 @@
 //! names is the core's business ([`SiteBase::route`](broadsheet_core::routes::SiteBase::route)).
 
 use crate::browser::{listen, window};
+use crate::components::after_paint::after_paint;
 use broadsheet_core::routes::{decode, Address, Route};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::mem::discriminant;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -26,6 +28,11 @@ fn current() -> PathAndQuery {
 pub struct Location {
     address: RwSignal<PathAndQuery>,
     route: Memo<Route>,
+}
+
+thread_local! {
+    /// The address shown but not yet in the history (see [`Location::go`]).
+    static UNRECORDED: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Starts routing, for the page's lifetime: followed links and back/forward change the address.
@@ -63,13 +70,23 @@ impl Location {
 
     /// Opens a route path (`/search?q=tax`) in the app, as a followed link would.
     pub fn navigate(self, path: &str) {
-        self.go(&crate::site_base::href(path));
+        self.go(crate::site_base::href(path));
     }
 
     fn read_address(self) {
-        let now = current();
-        if self.address.with_untracked(|a| *a != now) {
-            self.address.set(now);
+        // Back or forward before the last followed link was recorded: it is not recorded at all.
+        UNRECORDED.take();
+        self.show(current());
+    }
+
+    fn show(self, address: PathAndQuery) {
+        let (same, same_path) = self.address.with_untracked(|a| (*a == address, a.path == address.path));
+        if !same {
+            self.address.set(address);
+        }
+        // The reader went on before the page was ready: the new page is the app's.
+        if !same_path {
+            crate::first_view::hand_over();
         }
     }
 
@@ -93,31 +110,47 @@ impl Location {
         let here = Address { origin: &origin, path: &path, query: &query, hash: "" };
         if crate::site_base::with_base(|base| base.opens_in_app(&to, &here)) {
             click.prevent_default();
-            self.go(&format!("{to_path}{to_query}{to_hash}"));
+            self.go(format!("{to_path}{to_query}{to_hash}"));
         }
     }
 
-    /// Adds `url` (an address on this origin) to the history and shows its page; then scrolls to
-    /// its `#id`, or to the top. The same address again only scrolls.
-    fn go(self, url: &str) {
-        let Some(window) = window() else { return };
-        let location = window.location();
-        let here: String = [location.pathname(), location.search(), location.hash()].into_iter().map(Result::unwrap_or_default).collect();
+    /// Shows the page of `url` (a path on this origin, with its query and `#id`, as `Location`
+    /// spells them) and scrolls to the `#id`, or to the top; the history has it once the page is
+    /// painted. The same address again only scrolls.
+    fn go(self, url: String) {
+        let here = UNRECORDED.with_borrow(Clone::clone).unwrap_or_else(|| {
+            let Some(location) = window().map(|w| w.location()) else { return String::new() };
+            [location.pathname(), location.search(), location.hash()].into_iter().map(Result::unwrap_or_default).collect()
+        });
+        let hash_at = url.find('#').unwrap_or(url.len());
+        let hash = url[hash_at..].to_string();
         if url != here {
-            if window.history().and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(url))).is_err() {
-                let _ = location.set_href(url);
-                return;
-            }
-            self.read_address();
+            let (path, query) = url[..hash_at].split_at(url[..hash_at].find('?').unwrap_or(hash_at));
+            self.show(PathAndQuery { path: path.to_string(), query: query.to_string() });
+            // Telling the browser of a new history entry takes milliseconds: not before the paint.
+            UNRECORDED.set(Some(url.clone()));
+            after_paint(move || record(url));
         }
         // Once the new page is built, before it paints.
-        request_animation_frame(scroll_to_hash_or_top);
+        crate::browser::before_next_frame(Box::new(move || scroll_to_hash_or_top(&hash)));
     }
 }
 
-fn scroll_to_hash_or_top() {
+/// Adds `url`, shown by [`Location::go`], to the history, unless the reader went on meanwhile:
+/// back or forward, or another link (a page shown for a frame is not worth a history entry).
+fn record(url: String) {
+    if UNRECORDED.with_borrow(|unrecorded| unrecorded.as_ref() != Some(&url)) {
+        return;
+    }
+    UNRECORDED.take();
     let Some(window) = window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
+    if window.history().and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url))).is_err() {
+        let _ = window.location().set_href(&url);
+    }
+}
+
+fn scroll_to_hash_or_top(hash: &str) {
+    let Some(window) = window() else { return };
     let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| window.document()?.get_element_by_id(&decode(id)));
     match target {
         Some(element) => element.scroll_into_view(),

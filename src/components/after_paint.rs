@@ -3,18 +3,24 @@
 
 use leptos::prelude::*;
 
-/// Runs `then` in the frame after the next one: asked for during a frame, a callback runs in the
-/// next, so the page as built now is painted first. Behind a published page's first view the app
-/// is first painted when it takes over: `then` waits for that.
+/// Runs `then` in a task of its own after the frame that follows the next one: the page as built
+/// now is painted first, and `then` is not part of the frame after either, which the browser may
+/// start at once after a click, ahead of other tasks. Behind a published page's first view the
+/// app is first painted when it takes over: `then` waits for that.
 pub fn after_paint(then: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(then));
+}
+
+/// One copy of the scheduling for every caller.
+fn after_paint_boxed(then: Box<dyn FnOnce()>) {
     if crate::first_view::waiting() {
-        crate::first_view::after_hand_over(Box::new(then));
+        crate::first_view::after_hand_over(then);
     } else {
-        request_animation_frame(move || request_animation_frame(then));
+        crate::browser::before_next_frame(Box::new(move || crate::first_view::after_frame(then)));
     }
 }
 
-/// Shows `children` in the frame after the page's first one.
+/// Shows `children` once the page has been painted (see [`after_paint`]).
 #[component]
 pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
     let painted = RwSignal::new(false);

@@ -79,12 +79,12 @@ pub fn Comments(teaser: Teaser) -> impl IntoView {
         let first_new = threaded.with(|all| posted.with(|own| Shown { first: shown.get_untracked(), posted_here: own }.hidden(all).1.map(|t| t.comment.id.clone())));
         shown.update(|n| *n += MORE);
         if let Some(id) = first_new {
-            request_animation_frame(move || {
+            crate::browser::before_next_frame(Box::new(move || {
                 if let Some(comment) = comment_element(&id) {
                     let _ = comment.set_attribute("tabindex", "-1");
                     let _ = comment.focus();
                 }
-            });
+            }));
         }
     };
     let list = NodeRef::<leptos::html::Ol>::new();

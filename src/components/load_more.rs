@@ -89,7 +89,7 @@ pub fn StoryFeed(
                     announcement.set(added_message(added, next >= page.total_pages));
                     // The button may be gone: focus goes to the first new story, else to the last one.
                     let target = if added > 0 { before } else { before.saturating_sub(1) };
-                    request_animation_frame(move || focus_story(container, target));
+                    crate::browser::before_next_frame(Box::new(move || focus_story(container, target)));
                 }
                 Err(error) => state.set(More::Failed(error)),
             }

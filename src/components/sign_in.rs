@@ -96,12 +96,12 @@ pub fn SignIn() -> impl IntoView {
     // Escape, Cancel and success all end here: focus goes back to the button the reader is at.
     let on_close = move |_| {
         password.set(String::new());
-        request_animation_frame(move || {
+        crate::browser::before_next_frame(Box::new(move || {
             let target = if session.reader.get_untracked().is_some() { sign_out_button.get_untracked() } else { opener.get_untracked() };
             if let Some(button) = target {
                 let _ = button.focus();
             }
-        });
+        }));
     };
     let close = move |_| {
         if let Some(dialog) = dialog.get() {
@@ -136,11 +136,11 @@ pub fn SignIn() -> impl IntoView {
         write_session(&key.get_value(), None);
         session.reader.set(None);
         status.set("Signed out.".into());
-        request_animation_frame(move || {
+        crate::browser::before_next_frame(Box::new(move || {
             if let Some(button) = opener.get_untracked() {
                 let _ = button.focus();
             }
-        });
+        }));
     };
     let text_input = |signal: RwSignal<String>| {
         move |event: leptos::ev::Event| {

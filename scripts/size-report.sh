@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET=150000    # bytes, brotli, wasm + JS a reader downloads (the performance issue's target; goal 110,000)
-CEILING=228900   # the ratchet, on the largest backend's download: raise it only for new capability, with the reason in the commit
+CEILING=229100   # the ratchet, on the largest backend's download: raise it only for new capability, with the reason in the commit
 [[ -f dist/index.html ]] || { echo "size-report: no dist/ (run scripts/build.sh first)" >&2; exit 2; }
 
 sizes() { printf '%s %s %s' "$(wc -c <"$1")" "$(gzip -9 -c "$1" | wc -c)" "$(brotli -q 11 -c "$1" | wc -c)"; }

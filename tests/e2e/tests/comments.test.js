@@ -62,7 +62,9 @@ test('commenting', async (t) => {
     await form.getByRole('button', { name: 'Post Comment' }).click();
     await page.locator('.comment-notice', { hasText: 'published' }).waitFor();
     assert.equal(await page.locator('.comment').count(), before + 1);
-    assert.equal(await page.locator('.comment').last().locator('.comment-body').innerText(), 'A fresh top-level comment.');
+    const posted = page.locator('.comment').last();
+    await posted.scrollIntoViewIfNeeded();
+    assert.equal(await posted.locator('.comment-body').innerText(), 'A fresh top-level comment.');
     assert.equal(endpoint.received.at(-1).parent, null);
     assert.equal(endpoint.received.at(-1).article, 'ostrowski-wins-governor-race');
     assert.equal(await form.getByLabel('Comment').inputValue(), '');
@@ -90,6 +92,8 @@ test('commenting', async (t) => {
     await page.locator('.comment-notice', { hasText: 'awaiting moderation' }).waitFor();
     assert.equal(endpoint.received.at(-1).parent, targetId);
     const mine = page.locator('.comment', { hasText: 'Replying to you' });
+    // Off screen, a comment's text is not laid out (content-visibility), and innerText is what shows.
+    await mine.scrollIntoViewIfNeeded();
     assert.equal(await mine.locator('.moderation').innerText(), 'AWAITING MODERATION');
     assert.match(await mine.getAttribute('class'), /depth-[1-4]/);
     page.assertClean();

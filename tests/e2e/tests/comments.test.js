@@ -110,6 +110,8 @@ test('commenting', async (t) => {
     assert.equal(await page.locator('form.comment-form').getByLabel('Comment').inputValue(), 'Half-written thought');
     await page.locator('.main-menu a', { hasText: 'Politics' }).click();
     await page.locator('.archive-header h1').waitFor();
+    // The address changes just after the new page is painted (src/router.rs): Back waits for it.
+    await page.waitForURL('**/category/politics');
     await page.goBack();
     await nearStoryEnd(page);
     await page.locator('form.comment-form').waitFor();

@@ -54,6 +54,8 @@ test('backend faults', async (t) => {
     fault = null;
     await page.locator('.main-menu a', { hasText: 'Politics' }).click();
     await page.locator('.archive-header h1').waitFor();
+    // The address changes just after the new page is painted (src/router.rs): Back waits for it.
+    await page.waitForURL('**/category/politics');
     await page.goBack();
     await page.waitForURL(server.origin + '/');
     if (name !== 'empty') await page.locator('.lead-story').waitFor();
@@ -120,6 +122,7 @@ test('backend faults', async (t) => {
       await page.locator('.main-menu a', { hasText: 'Tipsheet' }).click();
       await page.locator('.load-failed').waitFor({ timeout: 15_000 });
       assert.match(await page.locator('.load-failed p').first().innerText(), /could not be reached/);
+      await page.waitForURL((address) => address.pathname !== '/');
       // Pages already read still open from memory.
       await page.goBack();
       await page.locator('.lead-story').waitFor();

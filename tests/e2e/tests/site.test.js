@@ -78,6 +78,8 @@ test('the demo site', async (t) => {
     assert.equal(await page.locator('.article h1').innerText(), lead.title);
     await page.locator('.breadcrumbs a', { hasText: 'Home' }).click();
     await page.locator('.lead-story').waitFor();
+    // The address changes just after the new page is painted (src/router.rs): Back waits for it.
+    await page.waitForURL((address) => address.pathname === '/');
     await page.goBack();
     await page.locator('.article h1').waitFor();
     page.assertClean();
